@@ -1,0 +1,78 @@
+"""`ServiceClient`: the object an app holds, `service.agent.get()` and the rest."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from typing import Any, Unpack
+
+from wwe_scapi.client.core import ClientCore, EventHandler, Subscription
+from wwe_scapi.client.namespaces import (
+    AgentNamespace,
+    AuthNamespace,
+    Callbacks,
+    ConfigurationNamespace,
+    EmailNamespace,
+    InteractionNamespace,
+    MediaNamespace,
+    MessengerNamespace,
+    OutboundNamespace,
+    SystemNamespace,
+    VoiceNamespace,
+)
+from wwe_scapi.client.transport import ClientTransport
+from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
+
+
+class ServiceClient:
+    """The Service Client API seen from an app (the vendor's `genesys.wwe.service`)."""
+
+    def __init__(
+        self,
+        transport: ClientTransport,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        reference_prefix: str = "py",
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        self.core = ClientCore(transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop)
+        self.agent = AgentNamespace(self.core)
+        self.auth = AuthNamespace(self.core)
+        self.configuration = ConfigurationNamespace(self.core)
+        self.email = EmailNamespace(self.core)
+        self.interaction = InteractionNamespace(self.core)
+        self.media = MediaNamespace(self.core)
+        self.messenger = MessengerNamespace(self.core)
+        self.outbound = OutboundNamespace(self.core)
+        self.system = SystemNamespace(self.core)
+        self.voice = VoiceNamespace(self.core)
+
+    def subscribe(
+        self, names: str | Iterable[str], handler: EventHandler, **cb: Unpack[Callbacks]
+    ) -> asyncio.Future[Subscription]:
+        """Events named `agent`, `interaction`, `media`, `system`, `outbound`, `markdone`
+        or `messenger:<channel>` go to `handler(message)` (plain or async)."""
+        return self.core.subscribe(names, handler, **cb)
+
+    def unsubscribe(self, subscription: Subscription | str, **cb: Unpack[Callbacks]) -> asyncio.Future[Any]:
+        return self.core.unsubscribe(subscription, **cb)
+
+    def request(self, name: str, *parameters: Any, **cb: Unpack[Callbacks]) -> asyncio.Future[Any]:
+        """Any request by its wire name, e.g. `request("agent.getState")`."""
+        return self.core.call(name, *parameters, **cb)
+
+    @property
+    def timeout(self) -> float:
+        return self.core.timeout
+
+    @timeout.setter
+    def timeout(self, seconds: float) -> None:
+        self.core.timeout = seconds
+
+    @property
+    def frame_id(self) -> Any:
+        return self.core.frame_id
+
+    def receive(self, message: Any) -> None:
+        """Hand a message from the service window to the client (transports call this)."""
+        self.core.receive(message)

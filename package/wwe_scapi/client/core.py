@@ -1,0 +1,233 @@
+"""The client's engine: reference ids, pending requests, timeouts, responses and events."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wwe_scapi.client.errors import RequestFailed, RequestTimeout
+from wwe_scapi.client.transport import ClientTransport
+from wwe_scapi.protocol.constants import (
+    CLIENT_USER_AGENT,
+    DEFAULT_TIMEOUT_SECONDS,
+    PROTOCOL_VERSION,
+    REQUEST_TIMEOUT_MESSAGE,
+    USER_AGENT_MARK,
+)
+
+logger = logging.getLogger(__name__)
+Message = dict[str, Any]
+Callback = Callable[[Message], Any]
+EventHandler = Callable[[Message], Any | Awaitable[Any]]
+
+
+@dataclass(slots=True)
+class Subscription:
+    """A live subscription: its id from the service, its event names and handler."""
+
+    id: str
+    names: tuple[str, ...]
+    handler: EventHandler = field(repr=False)
+
+    def wants(self, event: str) -> bool:
+        return event in self.names
+
+
+@dataclass(slots=True)
+class _Pending:
+    request: str
+    future: asyncio.Future[Any]
+    timer: asyncio.TimerHandle
+    succeeded: Callback | None
+    failed: Callback | None
+    on_success: Callable[[Message], Any] | None = None
+
+
+class ClientCore:
+    """Sends requests and routes what comes back, exactly as the vendor client does."""
+
+    def __init__(
+        self,
+        transport: ClientTransport,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        reference_prefix: str = "py",
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        self.transport = transport
+        self.timeout = timeout
+        self.frame_id: Any = None
+        self.on_string: Callable[[str], Any] | None = None
+        self._loop = loop
+        self._prefix = reference_prefix
+        self._counter = 0
+        self._pending: dict[str, _Pending] = {}
+        self._subscriptions: dict[str, Subscription] = {}
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def call(
+        self,
+        request: str,
+        *parameters: Any,
+        succeeded: Callback | None = None,
+        failed: Callback | None = None,
+    ) -> asyncio.Future[Any]:
+        """Send `request`; the future gives the response's `data` or raises RequestFailed."""
+        message: Message = {"request": request}
+        if parameters:
+            message["parameters"] = list(parameters)
+        return self._send(message, request, succeeded, failed)
+
+    def subscribe(
+        self,
+        names: str | Iterable[str],
+        handler: EventHandler,
+        *,
+        succeeded: Callback | None = None,
+        failed: Callback | None = None,
+    ) -> asyncio.Future[Subscription]:
+        """Subscribe to events; `handler(message)` gets each whole event message."""
+        wanted = (names,) if isinstance(names, str) else tuple(names)
+
+        def register(response: Message) -> Subscription:
+            subscription = Subscription(str(response.get("subscriptionId")), wanted, handler)
+            self._subscriptions[subscription.id] = subscription
+            return subscription
+
+        message: Message = {"event": "subscribe", "data": list(wanted)}
+        return self._send(message, "subscribe", succeeded, failed, register)
+
+    def unsubscribe(
+        self,
+        subscription: Subscription | str,
+        *,
+        succeeded: Callback | None = None,
+        failed: Callback | None = None,
+    ) -> asyncio.Future[Any]:
+        """Stop a subscription; its handler gets no further events from now on."""
+        subscription_id = subscription.id if isinstance(subscription, Subscription) else subscription
+        self._subscriptions.pop(subscription_id, None)
+        message: Message = {"event": "unsubscribe", "data": subscription_id}
+        return self._send(message, "unsubscribe", succeeded, failed)
+
+    def _send(
+        self,
+        message: Message,
+        request: str,
+        succeeded: Callback | None,
+        failed: Callback | None,
+        on_success: Callable[[Message], Any] | None = None,
+    ) -> asyncio.Future[Any]:
+        loop = self._loop or _current_loop()
+        reference_id = f"{self._prefix}{self._counter}"
+        self._counter += 1
+        message["referenceId"] = reference_id
+        message["userAgent"] = CLIENT_USER_AGENT
+        message["protocolVersion"] = PROTOCOL_VERSION
+        if self.frame_id is not None:
+            message["frameId"] = self.frame_id
+        future: asyncio.Future[Any] = loop.create_future()
+        timer = loop.call_later(self.timeout, self._expire, reference_id)
+        self._pending[reference_id] = _Pending(request, future, timer, succeeded, failed, on_success)
+        try:
+            self.transport.post(message)
+        except Exception as error:
+            self._pending.pop(reference_id)
+            timer.cancel()
+            failure = {"request": request, "errorMessage": f"Could not post the request: {error}"}
+            self._settle_failure(request, future, failure, failed)
+        return future
+
+    # -- receiving -----------------------------------------------------------------------------
+
+    def receive(self, message: Any) -> None:
+        """Route one message from the service window, as the vendor client does."""
+        if isinstance(message, str):
+            if message.startswith("wwe") and self.on_string is not None:
+                self.on_string(message)
+            return
+        if not isinstance(message, dict):
+            return
+        user_agent = message.get("userAgent")
+        if not isinstance(user_agent, str) or USER_AGENT_MARK not in user_agent:
+            return
+        if message.get("event"):
+            self._dispatch_event(message)
+        elif message.get("referenceId"):
+            self._settle(message)
+        elif "frameId" in message:
+            self.frame_id = message["frameId"]
+
+    def _settle(self, message: Message) -> None:
+        pending = self._pending.pop(str(message["referenceId"]), None)
+        if pending is None:
+            return  # another client's response on the same page, or one that timed out
+        pending.timer.cancel()
+        outcome = {key: value for key, value in message.items() if key != "referenceId"}
+        if "errorMessage" in message:
+            self._settle_failure(pending.request, pending.future, outcome, pending.failed)
+            return
+        result = pending.on_success(message) if pending.on_success else message.get("data")
+        if not pending.future.done():
+            pending.future.set_result(result)
+        _run_callback(pending.succeeded, outcome)
+
+    def _expire(self, reference_id: str) -> None:
+        pending = self._pending.pop(reference_id, None)
+        if pending is None:
+            return
+        failure = {"request": pending.request, "errorMessage": REQUEST_TIMEOUT_MESSAGE}
+        self._settle_failure(pending.request, pending.future, failure, pending.failed, timeout=True)
+
+    def _settle_failure(
+        self,
+        request: str,
+        future: asyncio.Future[Any],
+        outcome: Message,
+        failed: Callback | None,
+        timeout: bool = False,
+    ) -> None:
+        error_class = RequestTimeout if timeout else RequestFailed
+        if not future.done():
+            future.set_exception(error_class(request, outcome.get("errorMessage"), outcome))
+            if failed is not None:
+                future.exception()  # the callback handles it: no "never retrieved" warning
+        _run_callback(failed, outcome)
+
+    def _dispatch_event(self, message: Message) -> None:
+        name = message["event"]
+        for subscription in list(self._subscriptions.values()):
+            if subscription.wants(name):
+                _run_callback(subscription.handler, message)
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    @property
+    def subscriptions(self) -> list[Subscription]:
+        return list(self._subscriptions.values())
+
+
+def _run_callback(callback: Callable[[Message], Any] | None, message: Message) -> None:
+    """Call user code; an exception there is logged, never allowed to break routing."""
+    if callback is None:
+        return
+    try:
+        result = callback(message)
+        if inspect.isawaitable(result):
+            asyncio.ensure_future(result)
+    except Exception:
+        logger.exception("a wwe-scapi callback raised")
+
+
+def _current_loop() -> asyncio.AbstractEventLoop:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.get_event_loop()

@@ -1,0 +1,102 @@
+"""Turn one raw message received by the service into a typed value, or say why it is not one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wwe_scapi.protocol.constants import SERVER_USER_AGENT
+from wwe_scapi.protocol.jsontypes import json_type_name
+
+
+@dataclass(frozen=True, slots=True)
+class RequestMessage:
+    name: str
+    parameters: list[Any]
+    reference_id: Any
+    frame_id: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeMessage:
+    names: list[str]
+    reference_id: Any
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeMessage:
+    subscription_id: Any
+    reference_id: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Malformed:
+    """Meant for the service but unusable: answered with a failure naming the fault."""
+
+    reason: str
+    reference_id: Any = None
+    request: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """Not a Service Client API request at all (another library's message, our own echo...)."""
+
+    reason: str
+
+
+ClientMessage = RequestMessage | SubscribeMessage | UnsubscribeMessage | Malformed | Ignored
+
+
+def parse_client_message(raw: Any) -> ClientMessage:
+    if not isinstance(raw, dict):
+        return Ignored(f"not an object but {json_type_name(raw)}")
+    user_agent = raw.get("userAgent")
+    if isinstance(user_agent, str) and SERVER_USER_AGENT in user_agent:
+        return Ignored("a message from a service, not from a client")
+    reference_id = raw.get("referenceId")
+    if "event" in raw:
+        return _parse_event(raw, reference_id)
+    if "request" in raw:
+        return _parse_request(raw, reference_id)
+    return Ignored("has neither 'request' nor 'event'")
+
+
+def _parse_request(raw: dict[str, Any], reference_id: Any) -> ClientMessage:
+    name = raw["request"]
+    if not isinstance(name, str) or not name:
+        return Malformed(
+            f"'request' must be a non-empty string 'namespace.method', got {json_type_name(name)}",
+            reference_id,
+        )
+    parameters = raw.get("parameters")
+    if parameters is None:
+        parameters = []
+    elif not isinstance(parameters, list):
+        return Malformed(
+            f"'parameters' of {name} must be an array, got {json_type_name(parameters)}",
+            reference_id,
+            name,
+        )
+    return RequestMessage(name, parameters, reference_id, raw.get("frameId"))
+
+
+def _parse_event(raw: dict[str, Any], reference_id: Any) -> ClientMessage:
+    kind = raw["event"]
+    data = raw.get("data")
+    if kind == "subscribe":
+        names = [data] if isinstance(data, str) else data
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            return Malformed(
+                "subscribe 'data' must be an event name or an array of event names, "
+                f"got {json_type_name(data)}",
+                reference_id,
+                "subscribe",
+            )
+        return SubscribeMessage(names, reference_id)
+    if kind == "unsubscribe":
+        return UnsubscribeMessage(data, reference_id)
+    return Malformed(
+        f"a client may send the events 'subscribe' and 'unsubscribe' only, not {kind!r}",
+        reference_id,
+    )

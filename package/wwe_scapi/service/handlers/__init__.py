@@ -1,0 +1,14 @@
+"""One module per namespace, each a table of request name -> handler."""
+
+from __future__ import annotations
+
+from wwe_scapi.service.context import Handler
+from wwe_scapi.service.handlers import agent, configuration, media, messenger, system
+
+ALL_HANDLERS: dict[str, Handler] = {
+    **agent.HANDLERS,
+    **configuration.HANDLERS,
+    **media.HANDLERS,
+    **messenger.HANDLERS,
+    **system.HANDLERS,
+}

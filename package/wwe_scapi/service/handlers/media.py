@@ -1,0 +1,27 @@
+"""The `media` namespace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wwe_scapi.service.context import Handler, RequestContext
+from wwe_scapi.workspace.workspace import StateChoice
+
+
+def get_media_list(ctx: RequestContext) -> list[dict[str, Any]]:
+    return ctx.workspace.media_list()
+
+
+def get_media_by_name(ctx: RequestContext, name: str) -> dict[str, Any]:
+    return ctx.workspace.media_by_name(name).to_wire()
+
+
+def set_state(ctx: RequestContext, name: str, state: StateChoice) -> None:
+    ctx.workspace.set_media_state(name, state)
+
+
+HANDLERS: dict[str, Handler] = {
+    "media.getMediaList": get_media_list,
+    "media.getMediaByName": get_media_by_name,
+    "media.setState": set_state,
+}
