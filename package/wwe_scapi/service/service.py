@@ -10,6 +10,7 @@ from wwe_scapi.protocol import envelopes
 from wwe_scapi.protocol.catalogue import CATALOGUE, EVENT_NAMES
 from wwe_scapi.protocol.constants import MESSENGER_PREFIX
 from wwe_scapi.protocol.parsing import (
+    ClientMessage,
     Ignored,
     Malformed,
     RequestMessage,
@@ -60,7 +61,17 @@ class Service:
 
     def receive(self, frame_key: int, origin: str, raw: Any) -> None:
         """Handle one message posted by the window the transport knows as `frame_key`."""
-        message = parse_client_message(raw)
+        self._handle(frame_key, origin, parse_client_message(raw))
+
+    def receive_unreadable(
+        self, frame_key: int, origin: str, request: Any, reference_id: Any, reason: str
+    ) -> None:
+        """A message the browser could not read as JSON (a cycle, a BigInt...): still answered."""
+        name = request if isinstance(request, str) and request else None
+        fault = f"The message could not be read as JSON data: {reason}"
+        self._handle(frame_key, origin, Malformed(fault, reference_id, name))
+
+    def _handle(self, frame_key: int, origin: str, message: ClientMessage) -> None:
         if isinstance(message, Ignored):
             self.log.write(Direction.IGNORED, origin, None, "-", message.reason, False)
             return

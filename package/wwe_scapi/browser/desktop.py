@@ -1,0 +1,155 @@
+"""The desktop page's UI: renders the workspace and lets a person drive it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import js
+from pyodide.ffi import create_proxy
+
+from wwe_scapi.service import LogEntry, Service
+from wwe_scapi.workspace import DomainEvent
+
+_LOG_ROWS = 300
+_LOG_FLUSH_MS = 150
+
+
+def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
+    node = js.document.createElement(tag)
+    if text is not None:
+        node.textContent = text
+    for name, value in attributes.items():
+        node.setAttribute(name.replace("_", "-"), value)
+    return node
+
+
+def _by_id(element_id: str) -> Any:
+    return js.document.getElementById(element_id)
+
+
+class DesktopView:
+    """Agent bar, media list, app tabs and the protocol log, kept in step with the workspace."""
+
+    def __init__(self, service: Service, apps: Sequence[Mapping[str, str]]) -> None:
+        self.service = service
+        self.workspace = service.workspace
+        self.apps = apps
+        self._pending_log: list[LogEntry] = []
+        self._flush_scheduled = False
+        self._proxies: list[Any] = []
+        self._flush_proxy = self._proxy(self._flush_log)
+
+    def render(self) -> None:
+        self._render_agent()
+        self._render_state_select()
+        self._render_media()
+        self._render_apps()
+        self.workspace.subscribe(self._on_event)
+        self.service.log.add(self._on_log)
+        status = _by_id("boot-status")
+        if status is not None:
+            status.textContent = f"Service ready: accepting {self.service.policy.describe()}"
+
+    def _proxy(self, function: Any) -> Any:
+        proxy = create_proxy(function)
+        self._proxies.append(proxy)  # the page lives as long as they do
+        return proxy
+
+    # -- agent and media ----------------------------------------------------------------
+
+    def _render_agent(self) -> None:
+        agent = self.workspace.agent
+        _by_id("agent-name").textContent = f"{agent.display_name} ({agent.username})"
+        state = self.workspace.agent_state()
+        _by_id("agent-state").textContent = state.display_name
+        _by_id("agent-state").setAttribute("data-state", state.type.value)
+
+    def _render_state_select(self) -> None:
+        select = _by_id("agent-state-select")
+        select.replaceChildren()
+        for state in self.workspace.state_list:
+            select.appendChild(_element("option", state.display_name, value=state.operation_name))
+        select.value = self.workspace.agent_state().operation_name
+        _by_id("agent-state-apply").addEventListener("click", self._proxy(self._apply_state))
+
+    def _apply_state(self, _event: Any) -> None:
+        self.workspace.set_agent_state(str(_by_id("agent-state-select").value))
+
+    def _render_media(self) -> None:
+        items = []
+        for media in self.workspace.media.values():
+            device = f" · {media.device.number}" if media.device else ""
+            item = _element("li", f"{media.name}: {media.state.display_name}{device}")
+            item.setAttribute("data-media", media.name)
+            item.setAttribute("data-state", media.state.type.value)
+            items.append(item)
+        _by_id("media-list").replaceChildren(*items)
+
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.topic in ("agent", "media"):
+            self._render_agent()
+            self._render_media()
+
+    # -- apps ---------------------------------------------------------------------------
+
+    def _render_apps(self) -> None:
+        tabs, panels = _by_id("app-tabs"), _by_id("app-panels")
+        for index, app in enumerate(self.apps):
+            title = app.get("title") or app["url"]
+            tab = _element(
+                "button",
+                title,
+                role="tab",
+                id=f"app-tab-{index}",
+                aria_controls=f"app-panel-{index}",
+                aria_selected="true" if index == 0 else "false",
+                type="button",
+            )
+            tab.addEventListener("click", self._proxy(lambda _e, i=index: self.show_app(i)))
+            panel = _element("div", role="tabpanel", id=f"app-panel-{index}", aria_labelledby=tab.id)
+            frame = _element("iframe", src=app["url"], title=title, id=f"app-frame-{index}")
+            frame.setAttribute("data-app-url", app["url"])
+            panel.appendChild(frame)
+            if index != 0:
+                panel.hidden = True
+            tabs.appendChild(tab)
+            panels.appendChild(panel)
+
+    def show_app(self, index: int) -> None:
+        """Bring one app's tab to the front."""
+        for other in range(len(self.apps)):
+            _by_id(f"app-tab-{other}").setAttribute("aria-selected", "true" if other == index else "false")
+            _by_id(f"app-panel-{other}").hidden = other != index
+
+    # -- protocol log -------------------------------------------------------------------
+
+    def _on_log(self, entry: LogEntry) -> None:
+        # Rendering is batched so that logging never sits on a request's round trip.
+        self._pending_log.append(entry)
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            js.setTimeout(self._flush_proxy, _LOG_FLUSH_MS)
+
+    def _flush_log(self) -> None:
+        self._flush_scheduled = False
+        entries, self._pending_log = self._pending_log[-_LOG_ROWS:], []
+        body = _by_id("protocol-log-body")
+        if body is None:
+            return
+        time = js.Date.new().toLocaleTimeString()
+        for entry in entries:
+            row = _element("tr")
+            row.className = f"log-{entry.direction.value} {'ok' if entry.ok else 'failed'}"
+            for text in (
+                time,
+                entry.direction.value,
+                entry.origin,
+                "" if entry.frame is None else str(entry.frame),
+                entry.request,
+                entry.result,
+            ):
+                row.appendChild(_element("td", text))
+            body.prepend(row)
+        while body.rows.length > _LOG_ROWS:
+            body.deleteRow(-1)
