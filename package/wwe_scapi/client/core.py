@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
@@ -220,7 +219,7 @@ def _run_callback(callback: Callable[[Message], Any] | None, message: Message) -
         return
     try:
         result = callback(message)
-        if inspect.isawaitable(result):
+        if isinstance(result, Awaitable):
             asyncio.ensure_future(result)
     except Exception:
         logger.exception("a wwe-scapi callback raised")
