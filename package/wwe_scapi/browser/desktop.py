@@ -64,13 +64,14 @@ class DesktopView:
         state = self.workspace.agent_state()
         _by_id("agent-state").textContent = state.display_name
         _by_id("agent-state").setAttribute("data-state", state.type.value)
+        if state.operation_name:
+            _by_id("agent-state-select").value = state.operation_name
 
     def _render_state_select(self) -> None:
         select = _by_id("agent-state-select")
         select.replaceChildren()
         for state in self.workspace.state_list:
             select.appendChild(_element("option", state.display_name, value=state.operation_name))
-        select.value = self.workspace.agent_state().operation_name
         _by_id("agent-state-apply").addEventListener("click", self._proxy(self._apply_state))
 
     def _apply_state(self, _event: Any) -> None:

@@ -1,0 +1,1 @@
+"""`wwe-scapi serve` and `wwe-scapi build`: the site build and a multi-origin static server."""

@@ -1,0 +1,97 @@
+"""The `wwe-scapi` command: `serve` the simulated Agent Workspace, or `build` its site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wwe_scapi.cli.options import OptionError, option_is_set, parse_option, read_config_file
+from wwe_scapi.cli.server import Origin, serve_site
+from wwe_scapi.cli.sitebuild import BuildError, build_site, find_checkout
+from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
+from wwe_scapi.security.errors import PolicyConfigError
+from wwe_scapi.service.setup import build_service
+
+SAMPLES = (("Sample A", "localhost", 1, "/apps/sample-a/"), ("Sample B", "127.0.0.1", 2, "/apps/sample-b/"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wwe-scapi", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the simulated Agent Workspace with sample apps")
+    serve.add_argument("--port", type=int, default=8700, help="desktop port (apps use the next ones)")
+    serve.add_argument("--host", default="127.0.0.1", help="desktop host (default 127.0.0.1)")
+    serve.add_argument("--app", action="append", default=[], metavar="URL", help="embed your own app (repeatable)")
+    serve.add_argument("--no-samples", action="store_true", help="do not embed the two sample apps")
+    serve.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                       help="an Agent Workspace option, e.g. service-client-api.rate-limit=50 (repeatable)")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="a file of key=value options")
+    serve.add_argument("--no-build", action="store_true", help="serve the site as it is")
+    serve.add_argument("--verbose", action="store_true", help="log every HTTP request")
+    build = commands.add_parser("build", help="build the static site")
+    build.add_argument("--out", type=Path, help="output folder (default: site/ in the checkout)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            out = build_site(args.out)
+            print(f"site built in {out}")
+            return 0
+        return _serve(args)
+    except (OptionError, BuildError, PolicyConfigError) as error:
+        print(f"wwe-scapi: {error}", file=sys.stderr)
+        return 2
+
+
+def _serve(args: argparse.Namespace) -> int:
+    options = read_config_file(args.config) if args.config else {}
+    options.update(parse_option(text) for text in args.option)
+    desktop = Origin(args.host, args.port)
+    origins = [desktop]
+    apps: list[dict[str, str]] = []
+    if not args.no_samples:
+        for title, host, offset, path in SAMPLES:
+            origin = Origin(host, args.port + offset)
+            origins.append(origin)
+            apps.append({"title": title, "url": origin.url + path})
+    for url in args.app:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise OptionError(f"--app {url!r}: expected an http(s) URL")
+        apps.append({"title": parts.netloc, "url": url})
+    if not option_is_set(options, ORIGINS_OPTION):
+        accepted = sorted({f"{urlsplit(app['url']).scheme}://{urlsplit(app['url']).netloc}" for app in apps})
+        options[ORIGINS_OPTION] = ", ".join(accepted)
+        print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
+    build_service(options)  # refuse invalid options here, before anything is served
+    site = find_checkout() / "site" if args.no_build else build_site()
+    config = {
+        "options": options,
+        "apps": apps,
+        "origins": {"desktop": desktop.url, "apps": [origin.url for origin in origins[1:]]},
+    }
+    try:
+        running = serve_site(site, origins, config=config, verbose=args.verbose)
+    except OSError as error:
+        print(f"wwe-scapi: cannot listen on {error}: is another server using these ports? Try --port.",
+              file=sys.stderr)
+        return 2
+    print(f"Agent Workspace desktop: {desktop.url}/")
+    for origin in origins[1:]:
+        print(f"  sample app origin:     {origin.url}")
+    for app in apps:
+        print(f"  embedded app: {app['title']}: {app['url']}")
+    print("Ctrl-C stops.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+    return 0
