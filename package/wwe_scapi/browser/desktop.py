@@ -41,8 +41,8 @@ class DesktopView:
         self._flush_proxy = self._proxy(self._flush_log)
 
     def render(self) -> None:
-        self._render_agent()
         self._render_state_select()
+        self._render_agent()
         self._render_media()
         self._render_apps()
         self.workspace.subscribe(self._on_event)
@@ -114,6 +114,7 @@ class DesktopView:
             panel.appendChild(frame)
             if index != 0:
                 panel.hidden = True
+                panel.inert = True
             tabs.appendChild(tab)
             panels.appendChild(panel)
 
@@ -121,7 +122,9 @@ class DesktopView:
         """Bring one app's tab to the front."""
         for other in range(len(self.apps)):
             _by_id(f"app-tab-{other}").setAttribute("aria-selected", "true" if other == index else "false")
-            _by_id(f"app-panel-{other}").hidden = other != index
+            panel = _by_id(f"app-panel-{other}")
+            panel.hidden = other != index
+            panel.inert = other != index  # background tabs stay rendered (see desktop.css)
 
     # -- protocol log -------------------------------------------------------------------
 

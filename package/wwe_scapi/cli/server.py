@@ -39,9 +39,19 @@ class Origin:
         return f"http://{self.host}:{self.port}"
 
 
+@dataclass(slots=True)
+class DesktopConfig:
+    """What the desktop origin answers at /config.json; replaceable while serving (tests)."""
+
+    value: Mapping[str, Any] | None = None
+
+    def encoded(self) -> bytes | None:
+        return None if self.value is None else json.dumps(self.value).encode()
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     mounts: Mapping[str, Path] = {}
-    config_json: bytes | None = None
+    config: DesktopConfig | None = None
     verbose = False
 
     def end_headers(self) -> None:
@@ -55,12 +65,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
-        if self.config_json is not None and urlsplit(self.path).path == "/config.json":
+        body = self.config.encoded() if self.config is not None else None
+        if body is not None and urlsplit(self.path).path == "/config.json":
             self.send_response(200)
             self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(self.config_json)))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(self.config_json)
+            self.wfile.write(body)
             return
         super().do_GET()
 
@@ -85,6 +96,7 @@ class RunningSite:
     """Servers started by `serve_site`; `stop()` ends them all."""
 
     origins: list[str]
+    config: DesktopConfig
     _servers: list[http.server.ThreadingHTTPServer] = field(default_factory=list)
 
     @property
@@ -110,7 +122,7 @@ def serve_site(
     `mounts` maps URL prefixes (e.g. "/test-apps/") to extra folders, on every origin.
     Raises OSError when a port cannot be bound.
     """
-    running = RunningSite([origin.url for origin in origins])
+    running = RunningSite([origin.url for origin in origins], DesktopConfig(config))
     try:
         for index, origin in enumerate(origins):
             handler = type(
@@ -118,7 +130,7 @@ def serve_site(
                 (_Handler,),
                 {
                     "mounts": dict(mounts or {}),
-                    "config_json": json.dumps(config).encode() if index == 0 and config is not None else None,
+                    "config": running.config if index == 0 else None,
                     "verbose": verbose,
                 },
             )
