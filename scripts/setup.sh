@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what wwe-scapi needs on a fresh Debian machine, and nothing that is already there.
+#   scripts/setup.sh          what `./run` needs: the package (editable) and npm (to fetch Pyodide once)
+#   scripts/setup.sh --test   also the test tools and Debian's Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: need root to apt-get install $*; install them yourself and run again" >&2
+    exit 1
+  fi
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v npm >/dev/null 2>&1 || apt_install npm
+if $want_test; then
+  [ -x /usr/bin/chromium ] || apt_install chromium
+  python3 -c "import wwe_scapi, pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+else
+  python3 -c "import wwe_scapi" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check -e .
+fi

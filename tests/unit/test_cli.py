@@ -1,0 +1,113 @@
+"""The command line: options, config files, refusals with exit code 2, and the static server."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wwe_scapi.cli.main import main
+from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
+from wwe_scapi.cli.server import Origin, serve_site
+
+
+def test_parse_option() -> None:
+    assert parse_option("service-client-api.rate-limit=50") == ("service-client-api.rate-limit", "50")
+    assert parse_option("CustomAPI/x = a=b ") == ("CustomAPI/x", "a=b")
+    for bad in ("novalue", "=x", "/x=1"):
+        with pytest.raises(OptionError, match="--option"):
+            parse_option(bad)
+
+
+def test_config_file_with_sections_and_comments(tmp_path: Path) -> None:
+    path = tmp_path / "ws.cfg"
+    path.write_text(
+        "# a comment\n\nservice-client-api.accepted-web-content-origins=http://a.test (agent.*)\n"
+        "[CustomAPI]\ntest.a = 1\nOther/b=2\n"
+    )
+    assert read_config_file(path) == {
+        "service-client-api.accepted-web-content-origins": "http://a.test (agent.*)",
+        "CustomAPI/test.a": "1",
+        "Other/b": "2",
+    }
+
+
+def test_config_file_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.cfg"
+    path.write_text("a=1\nnot an option\n")
+    with pytest.raises(OptionError, match=r"line 2: 'not an option': expected KEY=VALUE"):
+        read_config_file(path)
+    with pytest.raises(OptionError, match="cannot read it"):
+        read_config_file(tmp_path / "missing.cfg")
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--option", "oops"], "expected KEY=VALUE"),
+        (["--app", "ftp://x.test/"], "expected an http(s) URL"),
+        (["--option", "service-client-api.accepted-web-content-origins=http://a.test (agent.*"], "'(' without ')'"),
+    ],
+)
+def test_serve_refuses_bad_input_with_exit_code_2(
+    arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--no-build", *arguments]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "wwe_scapi", "serve", "--option", "x"], capture_output=True, text=True)
+    assert result.returncode == 2 and "expected KEY=VALUE" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_server_serves_every_origin_with_headers_and_config(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>desk</p>")
+    (tmp_path / "wheels").mkdir()
+    (tmp_path / "wheels" / "w.whl").write_bytes(b"PK")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "app.py").write_text("print(1)")
+    origins = [Origin("127.0.0.1", _free_port()), Origin("localhost", _free_port())]
+    running = serve_site(tmp_path, origins, config={"apps": []}, mounts={"/test-apps/": extra})
+    try:
+        desk, app = running.origins
+        with urllib.request.urlopen(desk + "/config.json") as response:
+            assert response.read() == b'{"apps": []}'
+        running.config.value = {"apps": [1]}
+        with urllib.request.urlopen(desk + "/config.json") as response:
+            assert response.read() == b'{"apps": [1]}'
+        with urllib.request.urlopen(app + "/wheels/w.whl") as response:
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+        with urllib.request.urlopen(app + "/index.html") as response:
+            assert response.headers["Cache-Control"] == "no-cache"
+            assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        with urllib.request.urlopen(app + "/test-apps/app.py") as response:
+            assert response.read() == b"print(1)"
+        with pytest.raises(urllib.error.HTTPError):  # only the desktop has a config
+            urllib.request.urlopen(app + "/config.json")
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(app + "/test-apps/../index.html/x")
+    finally:
+        running.stop()
+
+
+def test_a_port_in_use_is_reported(tmp_path: Path) -> None:
+    port = _free_port()
+    first = serve_site(tmp_path, [Origin("127.0.0.1", port)])
+    try:
+        with pytest.raises(OSError):
+            serve_site(tmp_path, [Origin("127.0.0.1", port)])
+    finally:
+        first.stop()

@@ -1,0 +1,209 @@
+"""The Python client: wire envelopes, routing as the vendor client does, awaitables and
+callbacks, timeouts and subscriptions; against a recording transport and the real service."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import re
+from typing import Any
+
+import pytest
+
+from conftest import A, C, STRANGER, until
+from wwe_scapi.client import RequestFailed, RequestTimeout, ServiceClient
+from wwe_scapi.client.namespaces import _Namespace
+from wwe_scapi.protocol.catalogue import CATALOGUE
+from wwe_scapi.testing import MemoryNetwork
+
+
+class RecordingTransport:
+    def __init__(self) -> None:
+        self.posted: list[dict[str, Any]] = []
+
+    def post(self, message: dict[str, Any]) -> None:
+        self.posted.append(message)
+
+
+def wire_name(namespace: str, method: str) -> str:
+    head, *rest = method.split("_")
+    name = head + "".join(part.capitalize() for part in rest)
+    return f"{namespace}.{name}"
+
+
+def client_methods() -> list[tuple[str, str]]:
+    client = ServiceClient(RecordingTransport())
+    return sorted(
+        (namespace, method)
+        for namespace, value in vars(client).items()
+        if isinstance(value, _Namespace)
+        for method, _ in inspect.getmembers(value, inspect.ismethod)
+        if not method.startswith("_")
+    )
+
+
+WIRE_OVERRIDES = {("system", "am_i_visible"): "system.amIVisible"}
+
+
+def test_every_request_of_the_reference_has_a_client_method() -> None:
+    names = {WIRE_OVERRIDES.get(pair, wire_name(*pair)) for pair in client_methods()}
+    expected = {name for name, spec in CATALOGUE.items() if not spec.alias_of and name != "auth.getPureCloudToken"}
+    assert names == expected
+
+
+@pytest.mark.parametrize("namespace, method", client_methods())
+async def test_each_method_sends_its_wire_name_and_all_its_parameters(namespace: str, method: str) -> None:
+    client = ServiceClient(RecordingTransport())
+    function = getattr(getattr(client, namespace), method)
+    parameters = [p for p in inspect.signature(function).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
+    arguments = [f"arg{i}" for i in range(len(parameters))]
+    future = function(*arguments)
+    message = client.core.transport.posted[-1]
+    assert message["request"] == WIRE_OVERRIDES.get((namespace, method), wire_name(namespace, method))
+    if arguments:
+        assert message["parameters"] == arguments
+    else:
+        assert "parameters" not in message
+    assert message["userAgent"] == "WWE Client" and message["protocolVersion"] == 2
+    assert re.fullmatch(r"py\d+", message["referenceId"])
+    future.cancel()
+
+
+async def test_optional_user_data_is_sent_as_null_like_the_vendor_client() -> None:
+    client = ServiceClient(RecordingTransport())
+    client.voice.dial("5002").cancel()
+    client.email.create("a@b.test").cancel()
+    posted = client.core.transport.posted
+    assert posted[0]["parameters"] == ["5002", None] and posted[1]["parameters"] == ["a@b.test", None]
+
+
+async def test_routing_follows_the_vendor_rules() -> None:
+    client = ServiceClient(RecordingTransport())
+    future = client.agent.get()
+    reference = client.core.transport.posted[-1]["referenceId"]
+    client.receive({"frameId": 4, "userAgent": "WWE Server", "protocolVersion": 2})
+    assert client.frame_id == 4
+    client.receive({"referenceId": reference, "data": "not ours", "userAgent": "Other"})  # no WWE: ignored
+    assert not future.done()
+    client.receive({"request": "agent.get", "referenceId": reference, "data": {"username": "x"}, "userAgent": "WWE Server"})
+    assert await future == {"username": "x"}
+    client.agent.get_state().cancel()
+    assert client.core.transport.posted[-1]["frameId"] == 4  # later requests carry the frame id
+
+
+async def test_any_error_message_even_null_is_a_failure() -> None:
+    client = ServiceClient(RecordingTransport())
+    future = client.agent.get()
+    reference = client.core.transport.posted[-1]["referenceId"]
+    client.receive({"request": "agent.get", "referenceId": reference, "errorMessage": None, "userAgent": "WWE Server"})
+    with pytest.raises(RequestFailed) as error:
+        await future
+    assert error.value.error_message is None and error.value.request == "agent.get"
+
+
+async def test_callbacks_receive_the_whole_message_less_the_reference_id(network: MemoryNetwork) -> None:
+    client = network.connect(A)
+    succeeded: list[dict] = []
+    failed: list[dict] = []
+    await client.agent.get_state(succeeded=succeeded.append, failed=failed.append)
+    with pytest.raises(RequestFailed):
+        await client.agent.set_state("Dancing", succeeded=succeeded.append, failed=failed.append)
+    assert succeeded == [{"request": "agent.getState", "data": {"type": "NOT_READY", "displayName": "Not Ready", "operationName": "NotReady"}, "userAgent": "WWE Server", "protocolVersion": 2}]
+    assert failed[0]["request"] == "agent.setState" and "referenceId" not in failed[0]
+    assert failed[0]["errorMessage"].startswith("Unknown agent state 'Dancing'")
+
+
+async def test_callback_style_works_without_awaiting(network: MemoryNetwork) -> None:
+    client = network.connect(A)
+    results: list[dict] = []
+    client.agent.get(succeeded=results.append)
+    client.agent.set_state("Nope", failed=results.append)
+    await until(lambda: len(results) == 2)
+    assert results[0]["data"]["username"] == "ksandoval" and "errorMessage" in results[1]
+
+
+async def test_timeout_fails_with_request_timeout() -> None:
+    client = ServiceClient(RecordingTransport(), timeout=0.01)
+    failures: list[dict] = []
+    with pytest.raises(RequestTimeout) as error:
+        await client.agent.get(failed=failures.append)
+    assert error.value.error_message == "Request timeout"
+    assert failures == [{"request": "agent.get", "errorMessage": "Request timeout"}]
+    assert client.core.pending_count == 0
+
+
+async def test_a_late_answer_after_the_timeout_is_dropped() -> None:
+    client = ServiceClient(RecordingTransport(), timeout=0.01)
+    with pytest.raises(RequestTimeout):
+        await client.agent.get()
+    reference = client.core.transport.posted[-1]["referenceId"]
+    client.receive({"referenceId": reference, "data": 1, "userAgent": "WWE Server"})  # must not raise
+
+
+async def test_a_transport_that_cannot_post_fails_the_request() -> None:
+    class Broken:
+        def post(self, message: dict) -> None:
+            raise RuntimeError("window closed")
+
+    client = ServiceClient(Broken())
+    with pytest.raises(RequestFailed, match="Could not post the request: window closed"):
+        await client.agent.get()
+
+
+async def test_subscribe_events_and_unsubscribe(network: MemoryNetwork) -> None:
+    watcher, actor = network.connect(A), network.connect(C)
+    plain: list[dict] = []
+    async_seen: list[dict] = []
+
+    async def async_handler(message: dict) -> None:
+        await asyncio.sleep(0)
+        async_seen.append(message)
+
+    first = await watcher.subscribe(["agent"], plain.append)
+    await watcher.subscribe("agent", async_handler)
+    assert first.id.startswith("subscription-") and first.names == ("agent",)
+    await actor.agent.set_state("Ready")
+    await until(lambda: len(plain) == 1 and len(async_seen) == 1)
+    assert plain[0]["data"] == {"eventType": "STATE_CHANGED", "mediaState": "READY"}
+    assert await watcher.unsubscribe(first) is True
+    await actor.agent.set_state("NotReady")
+    await until(lambda: len(async_seen) == 2)
+    assert len(plain) == 1
+
+
+async def test_a_raising_handler_does_not_stop_the_others(network: MemoryNetwork, caplog: pytest.LogCaptureFixture) -> None:
+    client = network.connect(A)
+    seen: list[dict] = []
+
+    def broken(message: dict) -> None:
+        raise ValueError("app bug")
+
+    await client.subscribe("agent", broken)
+    await client.subscribe("agent", seen.append)
+    await client.agent.set_state("Ready")
+    await until(lambda: len(seen) == 1)
+    assert "a wwe-scapi callback raised" in caplog.text
+
+
+async def test_subscribe_refused_raises(network: MemoryNetwork) -> None:
+    client = network.connect(STRANGER)
+    with pytest.raises(RequestFailed, match="is not accepted"):
+        await client.subscribe("agent", print)
+    assert client.core.subscriptions == []
+
+
+async def test_wwe_strings_go_to_the_string_hook() -> None:
+    client = ServiceClient(RecordingTransport())
+    strings: list[str] = []
+    client.core.on_string = strings.append
+    client.receive("wwe:focus")
+    client.receive("hello")
+    assert strings == ["wwe:focus"]
+
+
+async def test_request_by_wire_name_and_configurable_timeout(network: MemoryNetwork) -> None:
+    client = network.connect(A, timeout=3)
+    assert client.timeout == 3
+    client.timeout = 4
+    assert client.core.timeout == 4
+    assert (await client.request("agent.getState"))["type"] == "NOT_READY"
