@@ -207,3 +207,16 @@ async def test_request_by_wire_name_and_configurable_timeout(network: MemoryNetw
     client.timeout = 4
     assert client.core.timeout == 4
     assert (await client.request("agent.getState"))["type"] == "NOT_READY"
+
+
+async def test_one_timer_serves_every_deadline_in_order() -> None:
+    client = ServiceClient(RecordingTransport(), timeout=0.2)
+    slow = client.agent.get()
+    client.timeout = 0.01
+    fast = client.agent.get_state()
+    with pytest.raises(RequestTimeout):
+        await fast
+    assert not slow.done() and client.core.pending_count == 1
+    with pytest.raises(RequestTimeout):
+        await slow
+    assert client.core.pending_count == 0

@@ -49,7 +49,7 @@ class DesktopView:
         self.service.log.add(self._on_log)
         status = _by_id("boot-status")
         if status is not None:
-            status.textContent = f"Service ready: accepting {self.service.policy.describe()}"
+            status.textContent = f"Service ready: accepting {self.service.policy.origins.describe()}"
 
     def _proxy(self, function: Any) -> Any:
         proxy = create_proxy(function)

@@ -40,7 +40,7 @@ class Subscription:
 class _Pending:
     request: str
     future: asyncio.Future[Any]
-    timer: asyncio.TimerHandle
+    deadline: float
     succeeded: Callback | None
     failed: Callback | None
     on_success: Callable[[Message], Any] | None = None
@@ -66,6 +66,10 @@ class ClientCore:
         self._counter = 0
         self._pending: dict[str, _Pending] = {}
         self._subscriptions: dict[str, Subscription] = {}
+        # One timer for the earliest deadline, not one per request: in Pyodide each timer is
+        # a JS setTimeout with a proxy, which would sit on every round trip.
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_due = float("inf")
 
     # -- requests ------------------------------------------------------------------------------
 
@@ -131,13 +135,14 @@ class ClientCore:
         if self.frame_id is not None:
             message["frameId"] = self.frame_id
         future: asyncio.Future[Any] = loop.create_future()
-        timer = loop.call_later(self.timeout, self._expire, reference_id)
-        self._pending[reference_id] = _Pending(request, future, timer, succeeded, failed, on_success)
+        deadline = loop.time() + self.timeout
+        self._pending[reference_id] = _Pending(request, future, deadline, succeeded, failed, on_success)
+        if deadline < self._timer_due:
+            self._arm_timer(loop, deadline)
         try:
             self.transport.post(message)
         except Exception as error:
             self._pending.pop(reference_id)
-            timer.cancel()
             failure = {"request": request, "errorMessage": f"Could not post the request: {error}"}
             self._settle_failure(request, future, failure, failed)
         return future
@@ -166,7 +171,6 @@ class ClientCore:
         pending = self._pending.pop(str(message["referenceId"]), None)
         if pending is None:
             return  # another client's response on the same page, or one that timed out
-        pending.timer.cancel()
         outcome = {key: value for key, value in message.items() if key != "referenceId"}
         if "errorMessage" in message:
             self._settle_failure(pending.request, pending.future, outcome, pending.failed)
@@ -176,12 +180,23 @@ class ClientCore:
             pending.future.set_result(result)
         _run_callback(pending.succeeded, outcome)
 
-    def _expire(self, reference_id: str) -> None:
-        pending = self._pending.pop(reference_id, None)
-        if pending is None:
-            return
-        failure = {"request": pending.request, "errorMessage": REQUEST_TIMEOUT_MESSAGE}
-        self._settle_failure(pending.request, pending.future, failure, pending.failed, timeout=True)
+    def _arm_timer(self, loop: asyncio.AbstractEventLoop, due: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer_due = due
+        self._timer = loop.call_at(due, self._expire_due, loop)
+
+    def _expire_due(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Fail every request past its deadline; re-arm for the next one still waiting."""
+        self._timer, self._timer_due = None, float("inf")
+        now = loop.time()
+        for reference_id, pending in list(self._pending.items()):
+            if pending.deadline <= now:
+                del self._pending[reference_id]
+                failure = {"request": pending.request, "errorMessage": REQUEST_TIMEOUT_MESSAGE}
+                self._settle_failure(pending.request, pending.future, failure, pending.failed, timeout=True)
+        if self._pending:
+            self._arm_timer(loop, min(p.deadline for p in self._pending.values()))
 
     def _settle_failure(
         self,

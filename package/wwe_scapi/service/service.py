@@ -19,6 +19,8 @@ from wwe_scapi.protocol.parsing import (
     parse_client_message,
 )
 from wwe_scapi.security.origins import NULL_ORIGIN, OriginPolicy
+from wwe_scapi.security.policy import SecurityPolicy
+from wwe_scapi.security.ratelimit import Verdict
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.frames import Frame, FrameRegistry
@@ -45,12 +47,14 @@ class Service:
     def __init__(
         self,
         workspace: Workspace | None = None,
-        policy: OriginPolicy | None = None,
+        policy: SecurityPolicy | OriginPolicy | None = None,
         outbox: Outbox | None = None,
         handlers: Mapping[str, Handler] = ALL_HANDLERS,
     ) -> None:
         self.workspace = workspace or Workspace()
-        self.policy = policy or OriginPolicy()
+        if isinstance(policy, OriginPolicy):
+            policy = SecurityPolicy(origins=policy)
+        self.policy = policy or SecurityPolicy()
         self.outbox = outbox
         self.handlers = dict(handlers)
         self.frames = FrameRegistry()
@@ -77,7 +81,7 @@ class Service:
             return
         name = _name_of(message)
         reference_id = message.reference_id
-        if not self.policy.accepts_origin(origin):
+        if not self.policy.origins.accepts_origin(origin):
             self._refuse(
                 frame_key,
                 origin,
@@ -91,6 +95,8 @@ class Service:
         if not frame.announced:
             frame.announced = True
             self._send(frame, envelopes.frame_id_message(frame.id))
+        if isinstance(message, RequestMessage) and not self._within_rate_limit(frame, message):
+            return
         if isinstance(message, Malformed):
             self._answer(frame, name, reference_id, error=message.reason)
         elif isinstance(message, SubscribeMessage):
@@ -106,7 +112,7 @@ class Service:
         if spec is None:
             self._answer(frame, name, message.reference_id, error=f"Unknown request {name!r}.")
             return
-        if not self.policy.allows(frame.origin, spec.canonical):
+        if not self.policy.origins.allows(frame.origin, spec.canonical):
             self._refuse(
                 frame.id,
                 frame.origin,
@@ -140,6 +146,22 @@ class Service:
             )
         else:
             self._answer(frame, name, message.reference_id, data=data)
+
+    def _within_rate_limit(self, frame: Frame, message: RequestMessage) -> bool:
+        """Count the request; answer the first one over a limit, ignore the rest (reference)."""
+        if not self.policy.rate_limiter.active:
+            return True
+        spec = CATALOGUE.get(message.name)
+        decision = self.policy.rate_limiter.check(frame.origin, spec.canonical if spec else message.name)
+        if decision.verdict is Verdict.SERVE:
+            return True
+        if decision.verdict is Verdict.REFUSE:
+            self._refuse(frame.id, frame.origin, message.name, message.reference_id, decision.message)
+        else:
+            self.log.write(
+                Direction.IGNORED, frame.origin, frame.id, message.name, "ignored: rate-limit quarantine", False
+            )
+        return False
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]
@@ -202,7 +224,7 @@ class Service:
         return delivered
 
     def _on_domain_event(self, event: DomainEvent) -> None:
-        self.publish(event.topic, event.data)
+        self.publish(event.topic, self.policy.readable_copy(event.data))
 
     def _answer(
         self,
@@ -214,7 +236,7 @@ class Service:
         error: str | None = None,
     ) -> None:
         if error is None:
-            reply = envelopes.success_response(name, reference_id, data)
+            reply = envelopes.success_response(name, reference_id, self.policy.readable_copy(data))
         else:
             reply = envelopes.failure_response(name, reference_id, error)
         self._send(frame, reply)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
-from wwe_scapi.security.origins import OriginPolicy
+from wwe_scapi.clock import Clock
+from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.service.service import Service
 from wwe_scapi.workspace import OptionValue, Workspace
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
 
 
-def build_service(options: Mapping[str, OptionValue] | None = None) -> Service:
+def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock | None = None) -> Service:
     """A service over a default workspace with these options set (`name` or `Section/name`).
 
     Raises PolicyConfigError (a ValueError naming the option) before anything is served
@@ -20,12 +20,10 @@ def build_service(options: Mapping[str, OptionValue] | None = None) -> Service:
     workspace = Workspace()
     for key, value in (options or {}).items():
         workspace.configuration.set(key, value)
-    origins = workspace.configuration.get(f"{DEFAULT_SECTION}/{ORIGINS_OPTION}")
-    policy = OriginPolicy.parse(_as_text(origins))
+    store = workspace.configuration
+    policy = SecurityPolicy.from_options(
+        read=lambda name: store.get(f"{DEFAULT_SECTION}/{name}"),
+        names=store.sections().get(DEFAULT_SECTION, {}).keys(),
+        clock=clock,
+    )
     return Service(workspace, policy)
-
-
-def _as_text(value: OptionValue | None) -> str | None:
-    if isinstance(value, list):
-        return ", ".join(value)
-    return value

@@ -6,7 +6,7 @@ from wwe_scapi.service.context import Handler, RequestContext
 
 
 def get_allowed_services(ctx: RequestContext) -> list[str]:
-    return ctx.service.policy.allowed_requests(ctx.origin)
+    return ctx.service.policy.origins.allowed_requests(ctx.origin)
 
 
 HANDLERS: dict[str, Handler] = {"system.getAllowedServices": get_allowed_services}
