@@ -220,3 +220,13 @@ async def test_one_timer_serves_every_deadline_in_order() -> None:
     with pytest.raises(RequestTimeout):
         await slow
     assert client.core.pending_count == 0
+
+
+async def test_a_timer_firing_early_re_arms_instead_of_failing() -> None:
+    client = ServiceClient(RecordingTransport(), timeout=0.05)
+    future = client.agent.get()
+    loop = asyncio.get_running_loop()
+    client.core._expire_due(loop)  # as a browser timer that fires before the deadline
+    assert not future.done() and client.core.pending_count == 1
+    with pytest.raises(RequestTimeout):
+        await future

@@ -44,6 +44,8 @@ class DesktopView:
         self._render_state_select()
         self._render_agent()
         self._render_media()
+        self._render_interactions()
+        self._render_simulator()
         self._render_apps()
         self.workspace.subscribe(self._on_event)
         self.service.log.add(self._on_log)
@@ -91,6 +93,32 @@ class DesktopView:
         if event.topic in ("agent", "media"):
             self._render_agent()
             self._render_media()
+        elif event.topic == "interaction":
+            self._render_interactions()
+
+    # -- interactions and the simulator --------------------------------------------------
+
+    def _render_interactions(self) -> None:
+        section = _by_id("interactions")
+        items = []
+        for interaction in self.workspace.interactions:
+            party = interaction.contact.get("displayName") or interaction.voice.get("ani", "")
+            item = _element("li", f"#{interaction.interaction_id} {interaction.media} {interaction.state.value}: {party}")
+            item.setAttribute("data-interaction-id", interaction.interaction_id)
+            item.setAttribute("data-state", interaction.state.value)
+            if interaction.user_data:
+                data = ", ".join(f"{key}={value}" for key, value in interaction.user_data.items())
+                item.appendChild(_element("div", data, **{"class": "user-data"}))
+            items.append(item)
+        listing = _element("ul", id="interaction-list")
+        listing.replaceChildren(*items)
+        heading = _element("h2", "Interactions", id="interactions-heading")
+        section.replaceChildren(heading, listing if items else _element("p", "No interaction.", **{"class": "empty"}))
+
+    def _render_simulator(self) -> None:
+        button = _element("button", "Ring an inbound call", type="button", id="simulate-inbound-call")
+        button.addEventListener("click", self._proxy(lambda _event: self.workspace.ring_inbound_call()))
+        _by_id("simulator").appendChild(button)
 
     # -- apps ---------------------------------------------------------------------------
 

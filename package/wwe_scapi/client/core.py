@@ -21,6 +21,7 @@ from wwe_scapi.protocol.constants import (
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
 Callback = Callable[[Message], Any]
+_TIMER_SLACK = 0.002  # browser timers may fire a little early: such deadlines count as due
 EventHandler = Callable[[Message], Any | Awaitable[Any]]
 
 
@@ -184,12 +185,14 @@ class ClientCore:
         if self._timer is not None:
             self._timer.cancel()
         self._timer_due = due
-        self._timer = loop.call_at(due, self._expire_due, loop)
+        # Never call_at: Pyodide's loop raises for a time already past, which a re-armed
+        # timer can be by a few microseconds.
+        self._timer = loop.call_later(max(0.0, due - loop.time()), self._expire_due, loop)
 
     def _expire_due(self, loop: asyncio.AbstractEventLoop) -> None:
         """Fail every request past its deadline; re-arm for the next one still waiting."""
         self._timer, self._timer_due = None, float("inf")
-        now = loop.time()
+        now = loop.time() + _TIMER_SLACK
         for reference_id, pending in list(self._pending.items()):
             if pending.deadline <= now:
                 del self._pending[reference_id]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 from wwe_scapi.workspace.agent import AgentProfile, Device, Media
@@ -10,6 +12,7 @@ from wwe_scapi.workspace.configuration import ConfigurationStore, OptionValue
 from wwe_scapi.workspace.defaults import DEFAULT_AGENT, DEFAULT_MEDIA, DEFAULT_OPTIONS
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.events import EventHub, EventSink
+from wwe_scapi.workspace.interactions import Interaction, InteractionState, InteractionStore
 from wwe_scapi.workspace.states import (
     DEFAULT_STATE_LIST,
     EVENT_ONLY_TYPES,
@@ -35,8 +38,12 @@ class Workspace:
         state_list: Sequence[AgentState] = DEFAULT_STATE_LIST,
         options: Mapping[str, Mapping[str, OptionValue]] = DEFAULT_OPTIONS,
         initial_state: str = "NotReady",
+        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
     ) -> None:
         self.events = EventHub()
+        self.now = now
+        self.interactions = InteractionStore()
+        self._uuid_count = 0
         self.agent = AgentProfile(
             agent["employeeId"], agent["firstname"], agent["lastname"], agent["username"]
         )
@@ -123,3 +130,78 @@ class Workspace:
         except KeyError:
             known = ", ".join(self.media)
             raise WorkspaceError(f"Unknown media {name!r}. This agent has: {known}.") from None
+
+    # -- interactions ------------------------------------------------------------------------
+
+    def _next_uuid(self) -> str:
+        """Deterministic UUID-shaped ids, so that runs and tests repeat exactly."""
+        self._uuid_count += 1
+        return str(uuid.UUID(int=(0x5C0A_F1 << 96) | self._uuid_count))
+
+    def _emit_interaction(self, event_type: str, interaction: Interaction) -> None:
+        self.events.emit(
+            "interaction",
+            {"eventType": event_type, "media": interaction.media, "interaction": interaction.to_wire()},
+        )
+
+    def ring_inbound_call(
+        self,
+        ani: str = "+15551230000",
+        dnis: str = "5001",
+        user_data: Mapping[str, Any] | None = None,
+        caller: str = "Jordan Lee",
+    ) -> Interaction:
+        """Scenario: an inbound voice call rings on the agent's desktop."""
+        first, _, last = caller.partition(" ")
+        interaction = self.interactions.add(
+            Interaction(
+                interaction_id=self.interactions.next_id(),
+                media="voice",
+                state=InteractionState.RINGING,
+                case_id=self._next_uuid(),
+                interaction_uuid=self._next_uuid(),
+                start_date=self.now().isoformat(timespec="seconds"),
+                user_data=dict(user_data or {}),
+                parties=[{"name": ani}],
+                contact={"displayName": caller, "firstName": first, "lastName": last},
+                capabilities=["ANSWER", "REJECT"],
+                voice={
+                    "callUuid": self._next_uuid().replace("-", "").upper()[:32],
+                    "connId": f"{self._uuid_count:016x}",
+                    "direction": "IN",
+                    "callType": "INBOUND",
+                    "ani": ani,
+                    "dnis": dnis,
+                    "recordingState": "STOPPED",
+                },
+            )
+        )
+        self._emit_interaction("ADDED", interaction)
+        self._emit_interaction("RINGING", interaction)
+        return interaction
+
+    def interaction_list(self) -> list[dict[str, Any]]:
+        return [interaction.to_wire() for interaction in self.interactions]
+
+    def _live(self, interaction_id: str) -> Interaction:
+        interaction = self.interactions.get(interaction_id)
+        if not interaction.is_live:
+            raise WorkspaceError(
+                f"Interaction {interaction_id!r} is {interaction.state.value}: its user data can no longer change."
+            )
+        return interaction
+
+    def set_user_data(self, interaction_id: str, key_values: Mapping[str, Any]) -> Interaction:
+        """Overwrite those keys on a live interaction."""
+        interaction = self._live(interaction_id)
+        interaction.user_data.update(key_values)
+        self._emit_interaction("ATTACHED_DATA_CHANGED", interaction)
+        return interaction
+
+    def delete_user_data(self, interaction_id: str, key: str) -> Interaction:
+        interaction = self._live(interaction_id)
+        if key not in interaction.user_data:
+            raise WorkspaceError(f"Interaction {interaction_id!r} has no user data key {key!r}.")
+        del interaction.user_data[key]
+        self._emit_interaction("ATTACHED_DATA_CHANGED", interaction)
+        return interaction

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from wwe_scapi.service.context import Handler
-from wwe_scapi.service.handlers import agent, configuration, media, messenger, system
+from wwe_scapi.service.handlers import agent, configuration, interaction, media, messenger, system
 
 ALL_HANDLERS: dict[str, Handler] = {
     **agent.HANDLERS,
     **configuration.HANDLERS,
+    **interaction.HANDLERS,
     **media.HANDLERS,
     **messenger.HANDLERS,
     **system.HANDLERS,

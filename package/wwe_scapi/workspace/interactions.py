@@ -1,0 +1,144 @@
+"""Interactions: the reference's `Interaction` object, ids counted from "1", and the store."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from wwe_scapi.workspace.errors import WorkspaceError
+
+
+class InteractionState(enum.StrEnum):
+    UNKNOWN = "UNKNOWN"
+    IDLE = "IDLE"
+    RINGING = "RINGING"
+    DIALING = "DIALING"
+    TALKING = "TALKING"
+    HELD = "HELD"
+    PREVIEW = "PREVIEW"
+    INVITED = "INVITED"
+    ACCEPTED = "ACCEPTED"
+    CREATED = "CREATED"
+    PULLED = "PULLED"
+    REVOKED = "REVOKED"
+    COMPLETED = "COMPLETED"
+    ERROR = "ERROR"
+    SAVED = "SAVED"
+    TRANSFERRING = "TRANSFERRING"
+    TRANSFER_COMPLETED = "TRANSFER_COMPLETED"
+    INVITED_CONFERENCE = "INVITED_CONFERENCE"
+    LEFT_CONFERENCE = "LEFT_CONFERENCE"
+    USER_DATA_ATTACHED = "USER_DATA_ATTACHED"
+    USER_DATA_UPDATED = "USER_DATA_UPDATED"
+    JOIN_PENDING = "JOIN_PENDING"
+    JOIN_FAILED = "JOIN_FAILED"
+    HISTORY_IN_PROGRESS = "HISTORY_IN_PROGRESS"
+    HISTORY_DONE = "HISTORY_DONE"
+    CANCELLED = "CANCELLED"
+    SENT = "SENT"
+    READY = "READY"
+    CANCELED = "CANCELED"
+    REJECTED = "REJECTED"
+    PREVIEWING = "PREVIEWING"
+
+
+# States in which an interaction is over: its user data can no longer be written.
+ENDED_STATES = frozenset(
+    {
+        InteractionState.IDLE,
+        InteractionState.COMPLETED,
+        InteractionState.CANCELLED,
+        InteractionState.CANCELED,
+        InteractionState.SENT,
+        InteractionState.REJECTED,
+        InteractionState.REVOKED,
+    }
+)
+
+
+@dataclass(slots=True)
+class Interaction:
+    interaction_id: str
+    media: str
+    state: InteractionState
+    case_id: str
+    interaction_uuid: str
+    start_date: str
+    user_data: dict[str, Any] = field(default_factory=dict)
+    previous_state: InteractionState = InteractionState.UNKNOWN
+    parties: list[dict[str, str]] = field(default_factory=list)
+    contact: dict[str, str] = field(default_factory=dict)
+    capabilities: list[str] = field(default_factory=list)
+    parent_interaction_id: str | None = None
+    is_consultation: bool = False
+    is_main_case_interaction: bool = True
+    is_case_selected: bool = False
+    is_case_expanded: bool = False
+    end_date: str | None = None
+    voice: dict[str, Any] = field(default_factory=dict)  # callUuid, connId, ani, dnis...
+
+    @property
+    def is_live(self) -> bool:
+        return self.state not in ENDED_STATES
+
+    def move_to(self, state: InteractionState) -> None:
+        self.previous_state, self.state = self.state, state
+
+    def to_wire(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {
+            "interactionId": self.interaction_id,
+            "parentInteractionId": self.parent_interaction_id,
+            "caseId": self.case_id,
+            "media": self.media,
+            "userData": dict(self.user_data),
+            "state": self.state.value,
+            "previousState": self.previous_state.value,
+            "parties": [dict(party) for party in self.parties],
+            "isConsultation": self.is_consultation,
+            "isMainCaseInteraction": self.is_main_case_interaction,
+            "isCaseSelected": self.is_case_selected,
+            "isCaseExpanded": self.is_case_expanded,
+            "contact": dict(self.contact),
+            "interactionUUID": self.interaction_uuid,
+            "capabilities": list(self.capabilities),
+            "startDate": self.start_date,
+            "endDate": self.end_date,
+        }
+        wire.update(self.voice)
+        return wire
+
+
+class InteractionStore:
+    """Interactions by their client-side id, "1", "2", ... in arrival order."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, Interaction] = {}
+        self._count = 0
+
+    def next_id(self) -> str:
+        self._count += 1
+        return str(self._count)
+
+    def add(self, interaction: Interaction) -> Interaction:
+        self._by_id[interaction.interaction_id] = interaction
+        return interaction
+
+    def find(self, interaction_id: str) -> Interaction | None:
+        return self._by_id.get(interaction_id)
+
+    def get(self, interaction_id: str) -> Interaction:
+        interaction = self._by_id.get(interaction_id)
+        if interaction is None:
+            raise WorkspaceError(f"Interaction {interaction_id!r} not found.")
+        return interaction
+
+    def remove(self, interaction_id: str) -> None:
+        self._by_id.pop(interaction_id, None)
+
+    def __iter__(self) -> Iterator[Interaction]:
+        return iter(list(self._by_id.values()))
+
+    def __len__(self) -> int:
+        return len(self._by_id)
