@@ -21,11 +21,13 @@ apt_install() {
 }
 
 command -v npm >/dev/null 2>&1 || apt_install npm
+# Installed, and from this checkout (another clone's editable install does not count).
+this_checkout='import pathlib, wwe_scapi; assert pathlib.Path(wwe_scapi.__file__).resolve().is_relative_to(pathlib.Path("package").resolve())'
 if $want_test; then
   [ -x /usr/bin/chromium ] || apt_install chromium
-  python3 -c "import wwe_scapi, pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright" 2>/dev/null \
+  python3 -c "$this_checkout; import pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright" 2>/dev/null \
     || python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 else
-  python3 -c "import wwe_scapi" 2>/dev/null \
+  python3 -c "$this_checkout" 2>/dev/null \
     || python3 -m pip install --quiet --disable-pip-version-check -e .
 fi

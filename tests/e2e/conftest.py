@@ -15,17 +15,8 @@ from playwright.sync_api import Frame, Page
 
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
 from wwe_scapi.cli.sitebuild import build_site
+from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TEST_APPS = Path(__file__).parent / "apps"
 BOOT_TIMEOUT_MS = 90_000
 # Hosts alternate so that neighbouring origins differ by host and by port.
