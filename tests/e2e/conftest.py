@@ -3,22 +3,20 @@ and a `desktop` factory that opens the Agent Workspace with chosen apps and opti
 
 from __future__ import annotations
 
-import json
 import socket
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Frame, Page
+from e2e_support import BOOT_TIMEOUT_MS, Desktop
+from playwright.sync_api import Page
 
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
 from wwe_scapi.cli.sitebuild import build_site
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 TEST_APPS = Path(__file__).parent / "apps"
-BOOT_TIMEOUT_MS = 90_000
 # Hosts alternate so that neighbouring origins differ by host and by port.
 HOSTS = ("127.0.0.1", "localhost", "127.0.0.1", "localhost", "127.0.0.1")
 
@@ -48,35 +46,6 @@ def site() -> Iterator[RunningSite]:
     running = serve_site(folder, origins, config={}, mounts={"/test-apps/": TEST_APPS})
     yield running
     running.stop()
-
-
-@dataclass
-class Desktop:
-    page: Page
-    site: RunningSite
-    app_urls: list[str]
-
-    def frame(self, index: int) -> Frame:
-        """The frame of the index-th embedded app, once it has navigated there."""
-        url = self.app_urls[index]
-        while True:
-            for frame in self.page.frames:
-                if frame.url == url:
-                    return frame
-            # The sync API dispatches events only inside calls: no navigation slips between.
-            self.page.wait_for_event("framenavigated", timeout=BOOT_TIMEOUT_MS)
-
-    def py(self, target: Page | Frame, code: str) -> Any:
-        """Run Python (top-level await allowed) in that window's Pyodide; the code's last
-        expression must be JSON text, which is decoded here."""
-        return json.loads(target.evaluate("code => window.pyodide.runPythonAsync(code)", code))
-
-    def service_py(self, code: str) -> Any:
-        return self.py(self.page, "from wwe_scapi.browser.host import current\nhost = current()\n" + code)
-
-
-def app_url(site: RunningSite, origin_index: int, app: str) -> str:
-    return f"{site.origins[origin_index]}/test-apps/{app}"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Desktop, app_url
+from e2e_support import Desktop, app_url
 
 
 @pytest.fixture

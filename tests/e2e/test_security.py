@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Desktop, app_url
+from e2e_support import Desktop, app_url
 
 ORIGINS = "service-client-api.accepted-web-content-origins"
 CALLS = """async () => {

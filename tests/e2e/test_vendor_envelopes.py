@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Desktop, app_url
+from e2e_support import Desktop, app_url
 
 SERVER = {"userAgent": "WWE Server", "protocolVersion": 2}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import A, Recorder, request
+from unit_support import A, Recorder, request
 from wwe_scapi.service import Service
 from wwe_scapi.workspace import StateType, Workspace, WorkspaceError
 from wwe_scapi.workspace.states import DEFAULT_STATE_LIST

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import A, C, STRANGER, until
+from unit_support import A, C, STRANGER, until
 from wwe_scapi.client import RequestFailed, RequestTimeout, ServiceClient
 from wwe_scapi.client.namespaces import _Namespace
 from wwe_scapi.protocol.catalogue import CATALOGUE

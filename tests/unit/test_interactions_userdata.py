@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from conftest import A, B, Recorder, request
+from unit_support import A, B, Recorder, request
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import KeyAllowList

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import A, B, Recorder, request
+from unit_support import A, B, Recorder, request
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import A, B, C, STRANGER, Recorder, request
+from unit_support import A, B, C, STRANGER, Recorder, request
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.service.handlers import ALL_HANDLERS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import A, B, C, Recorder, request
+from unit_support import A, B, C, Recorder, request
 from wwe_scapi.service import Service
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import A, Recorder, request
+from unit_support import A, Recorder, request
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.security import OriginPolicy, PolicyConfigError
 from wwe_scapi.security.policy import SecurityPolicy

@@ -1,0 +1,44 @@
+"""Helpers shared by the end-to-end tests (a module name of its own: two conftest modules would clash)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.sync_api import Frame, Page
+
+from wwe_scapi.cli.server import RunningSite
+
+BOOT_TIMEOUT_MS = 90_000
+
+
+@dataclass
+class Desktop:
+    page: Page
+    site: RunningSite
+    app_urls: list[str]
+
+    def frame(self, index: int) -> Frame:
+        """The frame of the index-th embedded app, once it has navigated there."""
+        url = self.app_urls[index]
+        while True:
+            for frame in self.page.frames:
+                if frame.url == url:
+                    return frame
+            # The sync API dispatches events only inside calls: no navigation slips between.
+            self.page.wait_for_event("framenavigated", timeout=BOOT_TIMEOUT_MS)
+
+    def py(self, target: Page | Frame, code: str) -> Any:
+        """Run Python (top-level await allowed) in that window's Pyodide; the code's last
+        expression must be JSON text, which is decoded here."""
+        return json.loads(target.evaluate("code => window.pyodide.runPythonAsync(code)", code))
+
+    def service_py(self, code: str) -> Any:
+        return self.py(self.page, "from wwe_scapi.browser.host import current\nhost = current()\n" + code)
+
+
+def app_url(site: RunningSite, origin_index: int, app: str) -> str:
+    return f"{site.origins[origin_index]}/test-apps/{app}"
+
+
