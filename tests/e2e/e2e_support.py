@@ -34,6 +34,14 @@ class Desktop:
         expression must be JSON text, which is decoded here."""
         return json.loads(target.evaluate("code => window.pyodide.runPythonAsync(code)", code))
 
+    def wait_for_list(self, target: Page | Frame, name: str, count: int) -> list[Any]:
+        """Wait until the Python list `name` in that window holds `count` items; return it.
+        Interval polling: animation frames do not run in background tabs."""
+        target.wait_for_function(
+            f"(window.pyodide.globals.get({name!r}) || []).length >= {count}", polling=20, timeout=BOOT_TIMEOUT_MS
+        )
+        return self.py(target, f"import json\njson.dumps({name})")
+
     def service_py(self, code: str) -> Any:
         return self.py(self.page, "from wwe_scapi.browser.host import current\nhost = current()\n" + code)
 

@@ -185,16 +185,13 @@ json.dumps(subscription.id)
     desktop.py(desktop.frame(1), subscribe.format(names=["media"]))
     # The agent changes state on the desktop itself.
     desktop.service_py("host.workspace.set_agent_state('Ready')\nimport json\njson.dumps(True)")
-    wait_for = """
-import asyncio, json
-for _ in range(1000):
-    if len(received) >= {count}:
-        break
-    await asyncio.sleep(0.01)
-json.dumps([m["event"] + ":" + m["data"]["eventType"] for m in received])
-"""
-    assert desktop.py(desktop.frame(0), wait_for.format(count=1)) == ["agent:STATE_CHANGED"]
-    assert desktop.py(desktop.frame(1), wait_for.format(count=3)) == ["media:STATE_CHANGED"] * 3
+
+    def kinds(index: int, count: int) -> list[str]:
+        messages = desktop.wait_for_list(desktop.frame(index), "received", count)
+        return [m["event"] + ":" + m["data"]["eventType"] for m in messages]
+
+    assert kinds(0, 1) == ["agent:STATE_CHANGED"]
+    assert kinds(1, 3) == ["media:STATE_CHANGED"] * 3
     # The unsubscribed JS app: a request after the events returns after them, and it saw none.
     js = desktop.frame(2)
     js.evaluate("window.request('agent.getState')")
@@ -202,7 +199,7 @@ json.dumps([m["event"] + ":" + m["data"]["eventType"] for m in received])
     # After unsubscribing, app 0 gets nothing more.
     desktop.py(desktop.frame(0), "import json\nawait service.unsubscribe(subscription)\njson.dumps(True)")
     desktop.service_py("host.workspace.set_agent_state('NotReady')\nimport json\njson.dumps(True)")
-    desktop.py(desktop.frame(1), wait_for.format(count=6))
+    kinds(1, 6)
     assert desktop.py(desktop.frame(0), "import json\nawait service.agent.get()\njson.dumps(len(received))") == 1
 
 
@@ -224,18 +221,7 @@ def test_messenger_broadcast_crosses_origins(site, open_desktop) -> None:  # typ
         "import json\njson.dumps(await service.messenger.broadcast_message('notes', {'text': 'hi', 'n': 1}))",
     )
     assert delivered == 1
-    message = desktop.py(
-        desktop.frame(1),
-        """
-import asyncio, json
-for _ in range(1000):
-    if notes:
-        break
-    await asyncio.sleep(0.01)
-json.dumps(notes)
-""",
-    )
-    assert message == [
+    assert desktop.wait_for_list(desktop.frame(1), "notes", 1) == [
         {"event": "messenger:notes", "data": {"text": "hi", "n": 1}, "userAgent": "WWE Server", "protocolVersion": 2}
     ]
     js.evaluate("window.request('agent.get')")
