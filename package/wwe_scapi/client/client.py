@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, Unpack
 
 from wwe_scapi.client.core import ClientCore, EventHandler, Subscription
+from wwe_scapi.client.reply import Reply
 from wwe_scapi.client.namespaces import (
     AgentNamespace,
     AuthNamespace,
@@ -49,15 +50,15 @@ class ServiceClient:
 
     def subscribe(
         self, names: str | Iterable[str], handler: EventHandler, **cb: Unpack[Callbacks]
-    ) -> asyncio.Future[Subscription]:
+    ) -> Reply[Subscription]:
         """Events named `agent`, `interaction`, `media`, `system`, `outbound`, `markdone`
         or `messenger:<channel>` go to `handler(message)` (plain or async)."""
         return self.core.subscribe(names, handler, **cb)
 
-    def unsubscribe(self, subscription: Subscription | str, **cb: Unpack[Callbacks]) -> asyncio.Future[Any]:
+    def unsubscribe(self, subscription: Subscription | str, **cb: Unpack[Callbacks]) -> Reply[Any]:
         return self.core.unsubscribe(subscription, **cb)
 
-    def request(self, name: str, *parameters: Any, **cb: Unpack[Callbacks]) -> asyncio.Future[Any]:
+    def request(self, name: str, *parameters: Any, **cb: Unpack[Callbacks]) -> Reply[Any]:
         """Any request by its wire name, e.g. `request("agent.getState")`."""
         return self.core.call(name, *parameters, **cb)
 

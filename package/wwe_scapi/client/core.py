@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.client.errors import RequestFailed, RequestTimeout
+from wwe_scapi.client.reply import Reply
 from wwe_scapi.client.transport import ClientTransport
 from wwe_scapi.protocol.constants import (
     CLIENT_USER_AGENT,
@@ -40,7 +41,7 @@ class Subscription:
 @dataclass(slots=True)
 class _Pending:
     request: str
-    future: asyncio.Future[Any]
+    future: Reply[Any]
     deadline: float
     succeeded: Callback | None
     failed: Callback | None
@@ -80,7 +81,7 @@ class ClientCore:
         *parameters: Any,
         succeeded: Callback | None = None,
         failed: Callback | None = None,
-    ) -> asyncio.Future[Any]:
+    ) -> Reply[Any]:
         """Send `request`; the future gives the response's `data` or raises RequestFailed."""
         message: Message = {"request": request}
         if parameters:
@@ -94,7 +95,7 @@ class ClientCore:
         *,
         succeeded: Callback | None = None,
         failed: Callback | None = None,
-    ) -> asyncio.Future[Subscription]:
+    ) -> Reply[Subscription]:
         """Subscribe to events; `handler(message)` gets each whole event message."""
         wanted = (names,) if isinstance(names, str) else tuple(names)
 
@@ -112,7 +113,7 @@ class ClientCore:
         *,
         succeeded: Callback | None = None,
         failed: Callback | None = None,
-    ) -> asyncio.Future[Any]:
+    ) -> Reply[Any]:
         """Stop a subscription; its handler gets no further events from now on."""
         subscription_id = subscription.id if isinstance(subscription, Subscription) else subscription
         self._subscriptions.pop(subscription_id, None)
@@ -126,7 +127,7 @@ class ClientCore:
         succeeded: Callback | None,
         failed: Callback | None,
         on_success: Callable[[Message], Any] | None = None,
-    ) -> asyncio.Future[Any]:
+    ) -> Reply[Any]:
         loop = self._loop or _current_loop()
         reference_id = f"{self._prefix}{self._counter}"
         self._counter += 1
@@ -135,7 +136,7 @@ class ClientCore:
         message["protocolVersion"] = PROTOCOL_VERSION
         if self.frame_id is not None:
             message["frameId"] = self.frame_id
-        future: asyncio.Future[Any] = loop.create_future()
+        future: Reply[Any] = Reply(loop)
         deadline = loop.time() + self.timeout
         self._pending[reference_id] = _Pending(request, future, deadline, succeeded, failed, on_success)
         if deadline < self._timer_due:
@@ -177,9 +178,10 @@ class ClientCore:
             self._settle_failure(pending.request, pending.future, outcome, pending.failed)
             return
         result = pending.on_success(message) if pending.on_success else message.get("data")
+        # Callbacks first: the awaiting task may resume the moment the reply is set.
+        _run_callback(pending.succeeded, outcome)
         if not pending.future.done():
             pending.future.set_result(result)
-        _run_callback(pending.succeeded, outcome)
 
     def _arm_timer(self, loop: asyncio.AbstractEventLoop, due: float) -> None:
         if self._timer is not None:
@@ -204,17 +206,15 @@ class ClientCore:
     def _settle_failure(
         self,
         request: str,
-        future: asyncio.Future[Any],
+        future: Reply[Any],
         outcome: Message,
         failed: Callback | None,
         timeout: bool = False,
     ) -> None:
         error_class = RequestTimeout if timeout else RequestFailed
+        _run_callback(failed, outcome)
         if not future.done():
             future.set_exception(error_class(request, outcome.get("errorMessage"), outcome))
-            if failed is not None:
-                future.exception()  # the callback handles it: no "never retrieved" warning
-        _run_callback(failed, outcome)
 
     def _dispatch_event(self, message: Message) -> None:
         name = message["event"]

@@ -3,13 +3,12 @@ callback style `service.agent.get(succeeded=..., failed=...)` — one implementa
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, TypedDict, Unpack
 
 from wwe_scapi.client.core import Callback, ClientCore
+from wwe_scapi.client.reply import Reply  # resolves to the response's `data`; raises RequestFailed
 
 JSON = Any
-Reply = asyncio.Future  # resolves to the response's `data`; raises RequestFailed on failure
 
 
 class Callbacks(TypedDict, total=False):
