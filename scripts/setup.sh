@@ -20,14 +20,21 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+pip_install() {
+  # A CI machine's system Python (Debian marks it externally managed) is ours to install into.
+  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check \
+    --root-user-action=ignore "$@"
+}
+
 command -v npm >/dev/null 2>&1 || apt_install npm
+python3 -c "import pip" 2>/dev/null || apt_install python3-pip
 # Installed, and from this checkout (another clone's editable install does not count).
 this_checkout='import pathlib, wwe_scapi; assert pathlib.Path(wwe_scapi.__file__).resolve().is_relative_to(pathlib.Path("package").resolve())'
 if $want_test; then
   [ -x /usr/bin/chromium ] || apt_install chromium
   python3 -c "$this_checkout; import pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright" 2>/dev/null \
-    || python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    || pip_install -e '.[test]'
 else
   python3 -c "$this_checkout" 2>/dev/null \
-    || python3 -m pip install --quiet --disable-pip-version-check -e .
+    || pip_install -e .
 fi

@@ -1,23 +1,20 @@
 // wwe-scapi loader: boots Pyodide from this server, installs the wwe_scapi wheel, then runs
 // Python. Any page, on any origin, may import it: everything is fetched relative to this file.
+// The build replaces the two placeholders below (keep them exactly as they are).
 const BASE = new URL(".", import.meta.url);
 const PYODIDE_PATH = "__PYODIDE_PATH__";
 const WHEELS = ["__WHEELS__"];
 const timings = (window.wweTimings = {start: performance.now()});
 
-function fetchBytes(path) {
-  const url = new URL(path, BASE);
-  return fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`wwe-scapi: ${url} answered ${response.status}`);
-    return response.arrayBuffer();
-  });
-}
-
-function fetchText(url) {
-  return fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`wwe-scapi: ${url} answered ${response.status}`);
-    return response.text();
-  });
+async function fetchOk(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`wwe-scapi: cannot fetch ${url}: ${error.message}`);
+  }
+  if (!response.ok) throw new Error(`wwe-scapi: ${url} answered ${response.status} ${response.statusText}`);
+  return response;
 }
 
 function showError(error) {
@@ -25,20 +22,29 @@ function showError(error) {
   if (box) box.textContent = String(error && error.stack ? error.stack : error);
 }
 
+async function loadPyodideHere() {
+  const indexURL = new URL(PYODIDE_PATH, BASE).href;
+  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  const pyodide = await loadPyodide({indexURL});
+  timings.pyodide = performance.now();
+  return pyodide;
+}
+
 let booting = null;
 
-// Pyodide with wwe_scapi importable; the wheels download while Pyodide boots.
+// Pyodide with wwe_scapi importable; the wheels download while Pyodide boots. Every caller
+// gets the same Pyodide.
 export function bootPython() {
-  if (booting) return booting;
-  booting = (async () => {
-    const wheels = WHEELS.map(fetchBytes);
-    const {loadPyodide} = await import(new URL(PYODIDE_PATH + "pyodide.mjs", BASE).href);
-    const pyodide = await loadPyodide({indexURL: new URL(PYODIDE_PATH, BASE).href});
-    timings.pyodide = performance.now();
+  booting ??= (async () => {
+    const [pyodide, ...wheels] = await Promise.all([
+      loadPyodideHere(),
+      ...WHEELS.map((path) => fetchOk(new URL(path, BASE)).then((response) => response.arrayBuffer())),
+    ]);
+    // unpackArchive extracts into the working directory unless told otherwise; a wheel's files
+    // belong in site-packages (its .dist-info comes along, so importlib.metadata sees it).
     const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    for (const wheel of await Promise.all(wheels)) {
-      pyodide.unpackArchive(wheel, "wheel", {extractDir: sitePackages});
-    }
+    for (const wheel of wheels) pyodide.unpackArchive(wheel, "wheel", {extractDir: sitePackages});
+    pyodide.runPython("import importlib; importlib.invalidate_caches()");
     pyodide.pyimport("wwe_scapi");
     timings.wheels = performance.now();
     window.pyodide = pyodide;
@@ -47,18 +53,17 @@ export function bootPython() {
   return booting;
 }
 
+async function fetchConfig() {
+  const response = await fetchOk(new URL("/config.json", location.href));
+  return response.json();
+}
+
 // The desktop: the service with the options and apps of /config.json.
 export async function startDesktop() {
   try {
-    const [pyodide, config] = await Promise.all([
-      bootPython(),
-      fetch("/config.json").then((response) => {
-        if (!response.ok) throw new Error(`wwe-scapi: /config.json answered ${response.status}`);
-        return response.json();
-      }),
-    ]);
+    const [pyodide, config] = await Promise.all([bootPython(), fetchConfig()]);
     const host = pyodide.pyimport("wwe_scapi.browser.host");
-    host.start(pyodide.toPy(config));
+    await host.start(pyodide.toPy(config));
     timings.ready = performance.now();
     window.wweDesktopReady = true;
   } catch (error) {
@@ -70,8 +75,9 @@ export async function startDesktop() {
 // An app written in Python: its source runs with top-level await allowed.
 export async function startApp(pythonUrl) {
   try {
-    const [pyodide, source] = await Promise.all([bootPython(), fetchText(new URL(pythonUrl, document.baseURI))]);
-    await pyodide.runPythonAsync(source, {filename: pythonUrl});
+    const url = new URL(pythonUrl, document.baseURI);
+    const [pyodide, source] = await Promise.all([bootPython(), fetchOk(url).then((response) => response.text())]);
+    await pyodide.runPythonAsync(source, {filename: url.pathname});
     timings.ready = performance.now();
     window.wweAppReady = true;
   } catch (error) {

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from wwe_scapi.cli.options import OptionError, option_is_set, parse_option, read_config_file
-from wwe_scapi.cli.server import Origin, serve_site
+from wwe_scapi.cli.server import ListenError, Origin, serve_site
 from wwe_scapi.cli.sitebuild import BuildError, build_site, find_checkout
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.errors import PolicyConfigError
@@ -47,9 +48,21 @@ def main(argv: list[str] | None = None) -> int:
     except (OptionError, BuildError, PolicyConfigError) as error:
         print(f"wwe-scapi: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # during a build
+        return 130
+
+
+def _built_site() -> Path:
+    site = find_checkout() / "site"
+    if not (site / "index.html").is_file():
+        raise BuildError(f"--no-build: {site} has not been built yet (run `wwe-scapi build`, or drop --no-build)")
+    return site
 
 
 def _serve(args: argparse.Namespace) -> int:
+    last_port = args.port + (0 if args.no_samples else len(SAMPLES))
+    if not 0 < args.port <= last_port <= 65535:
+        raise OptionError(f"--port {args.port}: expected a port from 1 to {65535 - last_port + args.port}")
     options = read_config_file(args.config) if args.config else {}
     options.update(parse_option(text) for text in args.option)
     desktop = Origin(args.host, args.port)
@@ -70,7 +83,7 @@ def _serve(args: argparse.Namespace) -> int:
         options[ORIGINS_OPTION] = ", ".join(accepted)
         print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
     build_service(options)  # refuse invalid options here, before anything is served
-    site = find_checkout() / "site" if args.no_build else build_site()
+    site = _built_site() if args.no_build else build_site()
     config = {
         "options": options,
         "apps": apps,
@@ -78,8 +91,8 @@ def _serve(args: argparse.Namespace) -> int:
     }
     try:
         running = serve_site(site, origins, config=config, verbose=args.verbose)
-    except OSError as error:
-        print(f"wwe-scapi: cannot listen on {error}: is another server using these ports? Try --port.",
+    except ListenError as error:
+        print(f"wwe-scapi: {error.strerror}. Is another server using these ports? Try another --port.",
               file=sys.stderr)
         return 2
     print(f"Agent Workspace desktop: {desktop.url}/")
@@ -87,7 +100,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"  sample app origin:     {origin.url}")
     for app in apps:
         print(f"  embedded app: {app['title']}: {app['url']}")
-    print("Ctrl-C stops.")
+    print("Ctrl-C stops.", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops as cleanly as Ctrl-C
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -95,3 +109,7 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         running.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

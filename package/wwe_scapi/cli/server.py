@@ -1,11 +1,15 @@
-"""A static server for the built site on several distinct origins at once (one threaded
-HTTP server per origin), with the desktop's `/config.json` generated in memory."""
+"""A static server for the built site on several distinct origins at once (threaded HTTP
+servers, one per origin and address), with the desktop's `/config.json` generated in memory."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import json
+import socket
+import socketserver
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,10 +27,14 @@ _TYPES = {
     ".wasm": "application/wasm",
     ".whl": "application/octet-stream",
     ".zip": "application/octet-stream",
+    ".map": "application/json; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
     ".png": "image/png",
     ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
 }
 _IMMUTABLE_PREFIXES = ("/pyodide/", "/wheels/")  # versioned URLs
+_POLL_SECONDS = 0.2  # how soon a server notices stop()
 
 
 @dataclass(slots=True)
@@ -36,7 +44,8 @@ class Origin:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        host = self.host.strip("[]")
+        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
 
 
 @dataclass(slots=True)
@@ -65,22 +74,33 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
+        if not self._send_config(with_body=True):
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self._send_config(with_body=False):
+            super().do_HEAD()
+
+    def _send_config(self, with_body: bool) -> bool:
         body = self.config.encoded() if self.config is not None else None
-        if body is not None and urlsplit(self.path).path == "/config.json":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
+        if body is None or urlsplit(self.path).path != "/config.json":
+            return False
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
             self.wfile.write(body)
-            return
-        super().do_GET()
+        return True
 
     def translate_path(self, path: str) -> str:
         clean = urlsplit(path).path
         for prefix, folder in self.mounts.items():
             if clean.startswith(prefix):
-                relative = clean[len(prefix):]
-                return super().translate_path("/" + relative).replace(self.directory, str(folder), 1)
+                # One handler per request: pointing it at the mounted folder is local to this
+                # request, and the standard translation keeps `..` inside that folder.
+                self.directory = str(folder)
+                return super().translate_path("/" + clean[len(prefix):])
         return super().translate_path(path)
 
     def guess_type(self, path: Any) -> str:
@@ -97,16 +117,45 @@ class RunningSite:
 
     origins: list[str]
     config: DesktopConfig
-    _servers: list[http.server.ThreadingHTTPServer] = field(default_factory=list)
+    _servers: list[_SiteServer] = field(default_factory=list)
 
     @property
     def desktop(self) -> str:
         return self.origins[0]
 
     def stop(self) -> None:
+        # Each server notices the request within its poll interval: stop them all at once.
+        stoppers = [threading.Thread(target=server.shutdown) for server in self._servers]
+        for stopper in stoppers:
+            stopper.start()
+        for stopper in stoppers:
+            stopper.join()
         for server in self._servers:
-            server.shutdown()
             server.server_close()
+        self._servers.clear()
+
+
+class ListenError(OSError):
+    """A port cannot be listened on (in use, or the address is not this machine's)."""
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    verbose = False
+
+    def server_bind(self) -> None:
+        # HTTPServer would look up the host's full name, which can stall without a network.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), int(self.server_address[1])
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a connection early (a page closed while loading) is no error.
+        if self.verbose or not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class _SiteServerIPv6(_SiteServer):
+    address_family = socket.AF_INET6
 
 
 def serve_site(
@@ -120,7 +169,7 @@ def serve_site(
     """Serve `site` on every origin; the first one is the desktop and answers /config.json.
 
     `mounts` maps URL prefixes (e.g. "/test-apps/") to extra folders, on every origin.
-    Raises OSError when a port cannot be bound.
+    Raises ListenError (an OSError) when a port cannot be listened on.
     """
     running = RunningSite([origin.url for origin in origins], DesktopConfig(config))
     try:
@@ -134,19 +183,38 @@ def serve_site(
                     "verbose": verbose,
                 },
             )
-            server = http.server.ThreadingHTTPServer(
-                (_bind_address(origin.host), origin.port),
-                functools.partial(handler, directory=str(site)),
-            )
-            server.daemon_threads = True
-            running._servers.append(server)
-            threading.Thread(target=server.serve_forever, name=f"site {origin.url}", daemon=True).start()
+            for address, required in _bind_addresses(origin.host):
+                server = _listen(address, origin.port, functools.partial(handler, directory=str(site)), required)
+                if server is None:
+                    continue
+                server.verbose = verbose
+                running._servers.append(server)
+                threading.Thread(
+                    target=server.serve_forever, args=(_POLL_SECONDS,), name=f"site {origin.url}", daemon=True
+                ).start()
     except OSError:
         running.stop()
         raise
     return running
 
 
-def _bind_address(host: str) -> str:
-    # Chromium resolves `localhost` to the loopback address itself.
-    return "127.0.0.1" if host == "localhost" else host
+def _bind_addresses(host: str) -> list[tuple[str, bool]]:
+    """Where to listen for `host`, and whether each address is required.
+
+    Chromium resolves `localhost` itself and tries ::1 first: we answer there too (when the
+    machine has IPv6), so that no other program listening on [::1]:port gets our requests.
+    """
+    if host == "localhost":
+        return [("127.0.0.1", True), ("::1", False)]
+    return [(host.strip("[]"), True)]
+
+
+def _listen(address: str, port: int, handler: Any, required: bool) -> _SiteServer | None:
+    server_class = _SiteServerIPv6 if ":" in address else _SiteServer
+    try:
+        return server_class((address, port), handler)
+    except OSError as error:
+        if not required and error.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT):
+            return None  # no IPv6 loopback on this machine
+        where = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+        raise ListenError(error.errno, f"cannot listen on {where}: {error.strerror or error}") from error

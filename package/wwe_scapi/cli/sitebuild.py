@@ -1,22 +1,27 @@
 """Assembling the static site: pinned Pyodide from the npm registry, our wheel, and `web/`.
 
 Everything a page loads comes from our own server. A rebuild with nothing changed only
-compares hashes and stamps, so it takes a fraction of a second.
+compares hashes, sizes and stamps, so it takes a small fraction of a second.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 PYODIDE_VERSION = "314.0.7"
+# The registry's `dist.integrity` of pyodide@314.0.7: the cached archive must match it.
+PYODIDE_INTEGRITY = "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -26,6 +31,11 @@ PYODIDE_FILES = (
     "pyodide.js",
 )
 LOADER = "wwe-scapi.js"
+# The loader's placeholders, as they appear in web/wwe-scapi.js.
+PYODIDE_PATH_PLACEHOLDER = '"__PYODIDE_PATH__"'
+WHEELS_PLACEHOLDER = '["__WHEELS__"]'
+SOURCES_STAMP = ".sources-sha256"
+_NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
 
 
 class BuildError(RuntimeError):
@@ -46,16 +56,20 @@ class SiteLayout:
     def wheel_dir(self) -> Path:
         return self.out / "wheels"
 
+    @property
+    def pyodide_archive(self) -> Path:
+        return self.cache / f"pyodide-{PYODIDE_VERSION}.tgz"
+
 
 def find_checkout(start: Path | None = None) -> Path:
     """The source checkout holding pyproject.toml, package/ and web/."""
     here = (start or Path(__file__)).resolve()
     for folder in [here, *here.parents]:
-        if (folder / "pyproject.toml").is_file() and (folder / "web").is_dir():
+        if (folder / "pyproject.toml").is_file() and (folder / "package").is_dir() and (folder / "web").is_dir():
             return folder
     raise BuildError(
         "wwe-scapi builds its site from a source checkout (pyproject.toml, package/, web/); "
-        f"none was found above {here}."
+        f"none was found above {here}. Install it from a checkout: pip install -e ."
     )
 
 
@@ -80,115 +94,179 @@ def _install_pyodide(layout: SiteLayout, quiet: bool) -> None:
     target = layout.pyodide_dir
     if all((target / name).is_file() for name in PYODIDE_FILES):
         return
-    archive = layout.cache / f"pyodide-{PYODIDE_VERSION}.tgz"
-    if not archive.is_file():
-        _say(quiet, f"fetching pyodide@{PYODIDE_VERSION} from the npm registry")
-        _npm_pack(layout.cache)
+    archive = _pyodide_archive(layout, quiet)
     target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(archive) as tar:
-        for name in PYODIDE_FILES:
-            member = tar.extractfile(f"package/{name}")
-            if member is None:
-                raise BuildError(f"{archive} has no package/{name}: delete it and build again.")
-            (target / name).write_bytes(member.read())
+    try:
+        with tarfile.open(archive) as tar:
+            for name in PYODIDE_FILES:
+                member = tar.extractfile(f"package/{name}")
+                if member is None:
+                    raise KeyError(f"package/{name} is not a file")
+                _replace_file(target / name, lambda part, data=member.read(): part.write_bytes(data))
+    except (tarfile.TarError, KeyError, OSError) as error:
+        raise BuildError(f"cannot extract Pyodide from {archive} ({error}): delete it and build again.") from None
     for stale in (layout.out / "pyodide").iterdir():
         if stale.name != PYODIDE_VERSION:
             shutil.rmtree(stale)
 
 
-def _npm_pack(cache: Path) -> None:
+def _pyodide_archive(layout: SiteLayout, quiet: bool) -> Path:
+    """The cached npm package, fetched once and checked against the pinned integrity."""
+    archive = layout.pyodide_archive
+    if archive.is_file() and _integrity(archive) == PYODIDE_INTEGRITY:
+        return archive
+    if archive.is_file():
+        _say(quiet, f"{archive.name} does not match its pinned integrity: fetching it again")
+        archive.unlink()
+    _say(quiet, f"fetching pyodide@{PYODIDE_VERSION} from the npm registry")
+    _npm_pack(archive)
+    if _integrity(archive) != PYODIDE_INTEGRITY:
+        archive.unlink()
+        raise BuildError(f"the npm registry's pyodide@{PYODIDE_VERSION} does not match {PYODIDE_INTEGRITY}.")
+    return archive
+
+
+def _integrity(path: Path) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+
+
+def _npm_pack(archive: Path) -> None:
     npm = shutil.which("npm")
     if npm is None:
         raise BuildError("npm is needed once to fetch Pyodide (apt-get install -y npm).")
     result = subprocess.run(
-        [npm, "pack", f"pyodide@{PYODIDE_VERSION}", "--pack-destination", str(cache), "--silent"],
+        [npm, "pack", f"pyodide@{PYODIDE_VERSION}", "--pack-destination", str(archive.parent), "--silent"],
         capture_output=True,
         text=True,
     )
-    if result.returncode != 0 or not (cache / f"pyodide-{PYODIDE_VERSION}.tgz").is_file():
+    if result.returncode != 0 or not archive.is_file():
         raise BuildError(f"npm pack pyodide@{PYODIDE_VERSION} failed:\n{result.stderr.strip()}")
 
 
 # -- our wheel --------------------------------------------------------------------------------
 
 
+def _source_files(root: Path) -> Iterator[Path]:
+    """pyproject.toml and every file under package/ that goes into the wheel, in a stable order."""
+    yield root / "pyproject.toml"
+    for path in sorted((root / "package").rglob("*")):
+        if path.is_file() and not any(part.endswith(_NOT_SOURCES) for part in path.parts):
+            yield path
+
+
 def _sources_digest(root: Path) -> str:
     digest = hashlib.sha256()
-    files = sorted(
-        path
-        for path in (root / "package").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path)
-    )
-    for path in [root / "pyproject.toml", *files]:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
+    for path in _source_files(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
 def _build_wheel(layout: SiteLayout, quiet: bool) -> list[Path]:
-    stamp = layout.wheel_dir / ".sources-sha256"
+    stamp = layout.wheel_dir / SOURCES_STAMP
     digest = _sources_digest(layout.root)
     wheels = sorted(layout.wheel_dir.glob("*.whl"))
-    if wheels and stamp.is_file() and stamp.read_text() == digest:
+    if len(wheels) == 1 and stamp.is_file() and stamp.read_text() == digest:
         return wheels
     _say(quiet, "building the wwe_scapi wheel")
     with tempfile.TemporaryDirectory() as scratch:
-        result = subprocess.run(
-            # pip fetches the build backend (setuptools) into an isolated environment.
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", scratch, str(layout.root)],
-            capture_output=True,
-            text=True,
-        )
-        built = list(Path(scratch).glob("*.whl"))
-        if result.returncode != 0 or len(built) != 1:
-            raise BuildError(f"building the wheel failed:\n{result.stderr.strip()}")
+        built = _pip_wheel(_copy_sources(layout.root, Path(scratch) / "src"), Path(scratch) / "out")
         layout.wheel_dir.mkdir(parents=True, exist_ok=True)
         for old in layout.wheel_dir.glob("*.whl"):
             old.unlink()
-        shutil.copy2(built[0], layout.wheel_dir / built[0].name)
+        shutil.copy2(built, layout.wheel_dir / built.name)
     stamp.write_text(digest)
     return sorted(layout.wheel_dir.glob("*.whl"))
+
+
+def _copy_sources(root: Path, scratch: Path) -> Path:
+    # A clean copy: setuptools never deletes from an in-tree build/ folder, so a module removed
+    # from package/ would otherwise live on in the wheel; and the checkout stays untouched.
+    for path in [*_source_files(root), root / "README.md"]:
+        if path.is_file():
+            destination = scratch / path.relative_to(root)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+    return scratch
+
+
+def _pip_wheel(source: Path, out: Path) -> Path:
+    result = subprocess.run(
+        # pip fetches the build backend (setuptools, pinned in pyproject.toml) into an isolated
+        # environment: the machine's own setuptools may be too old to build wheels by itself.
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
+         "-w", str(out), str(source)],
+        capture_output=True,
+        text=True,
+    )
+    built = list(out.glob("*.whl"))
+    if result.returncode != 0 or len(built) != 1:
+        raise BuildError(f"building the wheel failed:\n{result.stderr.strip() or result.stdout.strip()}")
+    return built[0]
 
 
 # -- web/ and the loader ----------------------------------------------------------------------
 
 
 def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
-    """Copy changed files of `source` into `target`; remove what `source` no longer has."""
+    """Copy changed files of `source` into `target`; remove what `source` no longer has.
+    Top-level names in `keep` belong to other build steps and are left alone."""
     wanted = set()
     for path in source.rglob("*"):
         relative = path.relative_to(source)
-        if relative.parts[0] in keep:
+        if relative.parts[0] in keep or "__pycache__" in relative.parts:
             continue
         wanted.add(relative)
         destination = target / relative
         if path.is_dir():
             destination.mkdir(parents=True, exist_ok=True)
-        elif not destination.is_file() or destination.read_bytes() != path.read_bytes():
+        elif not _same_file(path, destination):
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination)
+            _replace_file(destination, lambda part, path=path: shutil.copy2(path, part))
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target)
         if relative.parts[0] in keep or relative in wanted:
             continue
-        if path.is_file():
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
             path.unlink()
-        elif not any(path.iterdir()):
-            path.rmdir()
+
+
+def _same_file(source: Path, copy: Path) -> bool:
+    # copy2 keeps the modification time: equal size and time means an earlier copy.
+    try:
+        theirs = copy.stat()
+    except FileNotFoundError:
+        return False
+    ours = source.stat()
+    if ours.st_size != theirs.st_size:
+        return False
+    return ours.st_mtime_ns == theirs.st_mtime_ns or source.read_bytes() == copy.read_bytes()
 
 
 def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
+    template = layout.root / "web" / LOADER
+    text = template.read_text(encoding="utf-8")
+    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER):
+        if placeholder not in text:
+            raise BuildError(f"{template} has lost its placeholder {placeholder}.")
+    # ?v= changes with the wheel's content, so a browser never runs a stale cached wheel.
+    urls = [f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}" for wheel in wheels]
+    text = text.replace(PYODIDE_PATH_PLACEHOLDER, json.dumps(f"pyodide/{PYODIDE_VERSION}/"))
+    text = text.replace(WHEELS_PLACEHOLDER, json.dumps(urls))
     loader = layout.out / LOADER
-    text = (layout.root / "web" / LOADER).read_text()
-    urls = [
-        f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}"
-        for wheel in wheels
-    ]
-    text = text.replace('"__PYODIDE_PATH__"', json.dumps(f"pyodide/{PYODIDE_VERSION}/"))
-    text = text.replace('["__WHEELS__"]', json.dumps(urls))
-    if loader.is_file() and loader.read_text() == text:
-        return
-    loader.write_text(text)
+    if not loader.is_file() or loader.read_text(encoding="utf-8") != text:
+        _replace_file(loader, lambda part: part.write_text(text, encoding="utf-8"))
+
+
+def _replace_file(path: Path, write: Callable[[Path], object]) -> None:
+    """Write `path` through a temporary neighbour and rename it into place, so a server
+    running meanwhile, or an interrupted build, never leaves a half-written file."""
+    part = path.with_name(f".{path.name}.part")
+    write(part)
+    os.replace(part, path)
 
 
 def _say(quiet: bool, message: str) -> None:

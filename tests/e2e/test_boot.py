@@ -1,0 +1,81 @@
+"""Smoke tests of the built site in Chromium: the loader boots Python on any origin, the
+origins really differ, wheel URLs are versioned, failures show, and the served desktop with
+its two sample apps starts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import urllib.request
+from urllib.parse import urlsplit
+
+from e2e_support import BOOT_TIMEOUT_MS, app_url
+from playwright.sync_api import Page, Route
+
+import wwe_scapi
+from wwe_scapi.cli.server import RunningSite
+
+BOOTED = "window.bootState !== undefined"
+WHEEL_URL = re.compile(r"/wheels/(wwe_scapi-[^/?]+\.whl)\?v=([0-9a-f]{12})$")
+
+
+def _boot(page: Page, url: str) -> str:
+    page.goto(url)
+    page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
+    return str(page.evaluate("window.bootState"))
+
+
+def test_python_runs_on_an_app_origin(site: RunningSite, page: Page) -> None:
+    assert _boot(page, app_url(site, 1, "boot.html")) == "ready"
+    version = page.evaluate("window.pyodide.runPython('import wwe_scapi; wwe_scapi.__version__')")
+    assert version == wwe_scapi.__version__
+    timings = page.evaluate("window.wweTimings")
+    assert timings["start"] <= timings["pyodide"] <= timings["wheels"]
+    assert page.evaluate("document.getElementById('boot-error').textContent") == ""
+
+
+def test_a_page_boots_from_the_loader_of_another_origin(site: RunningSite, page: Page) -> None:
+    """The README's promise: any origin may import the loader from the desktop's server."""
+    assert _boot(page, app_url(site, 2, f"boot.html?loader={site.desktop}")) == "ready"
+    assert page.evaluate("location.origin") == site.origins[2]
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(entry => entry.name)")
+    from_desktop = [url for url in loaded if url.startswith(site.desktop + "/")]
+    assert any(url.endswith("/pyodide.asm.wasm") for url in from_desktop), loaded
+    wheels = [url for url in from_desktop if WHEEL_URL.search(url)]
+    assert wheels, loaded
+    # ?v= is the start of the served wheel's sha256: a new wheel gets a new URL.
+    for url in wheels:
+        with urllib.request.urlopen(url) as response:
+            assert hashlib.sha256(response.read()).hexdigest()[:12] == WHEEL_URL.search(url).group(2)
+
+
+def test_the_origins_are_distinct(site: RunningSite, page: Page) -> None:
+    seen = []
+    for origin in site.origins:
+        page.goto(origin + "/apps/sample.css")
+        seen.append(page.evaluate("location.origin"))
+    assert seen == site.origins
+    assert len(set(seen)) == len(seen)
+    assert {urlsplit(origin).hostname for origin in seen} == {"127.0.0.1", "localhost"}
+
+
+def test_a_failed_wheel_download_is_reported(site: RunningSite, page: Page) -> None:
+    def refuse(route: Route) -> None:
+        route.fulfill(status=404, body="gone")
+
+    page.route(re.compile(r".*/wheels/.*"), refuse)
+    state = _boot(page, app_url(site, 3, "boot.html"))
+    assert state.startswith("failed: wwe-scapi: ") and "/wheels/wwe_scapi-" in state and "404" in state, state
+    assert "404" in page.evaluate("document.getElementById('boot-error').textContent")
+
+
+def test_the_desktop_serves_the_two_samples(site: RunningSite, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    """What `wwe-scapi serve` shows: the desktop and both sample apps, each on its own origin."""
+    samples = [f"{site.origins[1]}/apps/sample-a/", f"{site.origins[2]}/apps/sample-b/"]
+    desktop = open_desktop(samples, accept=[site.origins[1], site.origins[2]])
+    assert desktop.page.evaluate("document.getElementById('boot-error').textContent") == ""
+    for index, heading in enumerate(["Sample A", "Sample B"]):
+        frame = desktop.frame(index)
+        assert frame.evaluate("location.origin") == site.origins[index + 1]
+        assert frame.evaluate("document.querySelector('h1').textContent").startswith(heading)
+        assert frame.evaluate("document.getElementById('boot-error').textContent") == ""
