@@ -8,12 +8,9 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.service import LogEntry, Service
+from wwe_scapi.browser.logview import ProtocolLogView
+from wwe_scapi.service import Service
 from wwe_scapi.workspace import DomainEvent
-
-_LOG_ROWS = 300
-_LOG_FLUSH_MS = 150
-
 
 def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
     node = js.document.createElement(tag)
@@ -35,10 +32,8 @@ class DesktopView:
         self.service = service
         self.workspace = service.workspace
         self.apps = apps
-        self._pending_log: list[LogEntry] = []
-        self._flush_scheduled = False
         self._proxies: list[Any] = []
-        self._flush_proxy = self._proxy(self._flush_log)
+        self.log_view = ProtocolLogView(service.log)
 
     def render(self) -> None:
         self._render_state_select()
@@ -48,7 +43,7 @@ class DesktopView:
         self._render_simulator()
         self._render_apps()
         self.workspace.subscribe(self._on_event)
-        self.service.log.add(self._on_log)
+        self.log_view.start()
         status = _by_id("boot-status")
         if status is not None:
             status.textContent = f"Service ready: accepting {self.service.policy.origins.describe()}"
@@ -153,35 +148,3 @@ class DesktopView:
             panel = _by_id(f"app-panel-{other}")
             panel.hidden = other != index
             panel.inert = other != index  # background tabs stay rendered (see desktop.css)
-
-    # -- protocol log -------------------------------------------------------------------
-
-    def _on_log(self, entry: LogEntry) -> None:
-        # Rendering is batched so that logging never sits on a request's round trip.
-        self._pending_log.append(entry)
-        if not self._flush_scheduled:
-            self._flush_scheduled = True
-            js.setTimeout(self._flush_proxy, _LOG_FLUSH_MS)
-
-    def _flush_log(self) -> None:
-        self._flush_scheduled = False
-        entries, self._pending_log = self._pending_log[-_LOG_ROWS:], []
-        body = _by_id("protocol-log-body")
-        if body is None:
-            return
-        time = js.Date.new().toLocaleTimeString()
-        for entry in entries:
-            row = _element("tr")
-            row.className = f"log-{entry.direction.value} {'ok' if entry.ok else 'failed'}"
-            for text in (
-                time,
-                entry.direction.value,
-                entry.origin,
-                "" if entry.frame is None else str(entry.frame),
-                entry.request,
-                entry.result,
-            ):
-                row.appendChild(_element("td", text))
-            body.prepend(row)
-        while body.rows.length > _LOG_ROWS:
-            body.deleteRow(-1)
