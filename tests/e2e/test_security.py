@@ -106,7 +106,7 @@ def test_attached_data_allow_lists(site, open_desktop) -> None:  # type: ignore[
     watcher = desktop.frame(1)
     watcher.evaluate("window.subscribe(['interaction'])")
     desktop.service_py(
-        "host.workspace.ring_inbound_call(user_data={'Key1': 'a', 'Key2': 'b', 'Secret': 's'})\nimport json\njson.dumps(True)"
+        "host.workspace.scenario.ring_inbound_call(user_data={'Key1': 'a', 'Key2': 'b', 'Secret': 's'})\nimport json\njson.dumps(True)"
     )
     outcome = desktop.py(
         desktop.frame(0),

@@ -29,7 +29,7 @@ def make(write: str | None = None, read: str | None = None) -> tuple[Service, Re
 def test_inbound_call_is_announced_with_the_interaction_object() -> None:
     service, outbox = make()
     service.receive(1, A, {"event": "subscribe", "data": ["interaction"], "referenceId": "s"})
-    call = service.workspace.ring_inbound_call(ani="+15550001", user_data={"Key1": "a"})
+    call = service.workspace.scenario.ring_inbound_call(ani="+15550001", user_data={"Key1": "a"})
     events = [m["data"] for m in outbox.to(1) if m.get("event") == "interaction"]
     assert [e["eventType"] for e in events] == ["ADDED", "RINGING"]
     wire = events[1]["interaction"]
@@ -37,12 +37,12 @@ def test_inbound_call_is_announced_with_the_interaction_object() -> None:
     assert wire["media"] == "voice" and events[1]["media"] == "voice"
     assert wire["state"] == "RINGING" and wire["ani"] == "+15550001" and wire["callType"] == "INBOUND"
     assert wire["userData"] == {"Key1": "a"} and wire["startDate"] == "2026-11-24T09:30:00+00:00"
-    assert service.workspace.ring_inbound_call().interaction_id == "2"
+    assert service.workspace.scenario.ring_inbound_call().interaction_id == "2"
 
 
 def test_get_by_interaction_id_answers_null_for_an_unknown_id() -> None:
     service, outbox = make()
-    service.workspace.ring_inbound_call()
+    service.workspace.scenario.ring_inbound_call()
     service.receive(1, A, request("interaction.getByInteractionId", "9"))
     assert outbox.last(1)["data"] is None and "errorMessage" not in outbox.last(1)
     service.receive(1, A, request("interaction.getByInteractionId", 1))  # a number is read as "1"
@@ -53,7 +53,7 @@ def test_get_by_interaction_id_answers_null_for_an_unknown_id() -> None:
 
 def test_set_and_delete_user_data_emit_attached_data_changed() -> None:
     service, outbox = make()
-    call = service.workspace.ring_inbound_call(user_data={"Old": 1})
+    call = service.workspace.scenario.ring_inbound_call(user_data={"Old": 1})
     service.receive(2, B, {"event": "subscribe", "data": ["interaction"], "referenceId": "s"})
     service.receive(1, A, request("interaction.setUserData", "1", {"Old": 2, "New": "x"}))
     service.receive(1, A, request("interaction.deleteUserData", "1", "Old"))
@@ -65,9 +65,9 @@ def test_set_and_delete_user_data_emit_attached_data_changed() -> None:
 
 def test_user_data_refusals() -> None:
     service, outbox = make()
-    call = service.workspace.ring_inbound_call()
+    call = service.workspace.scenario.ring_inbound_call()
     service.receive(1, A, request("interaction.setUserData", "7", {"K": 1}))
-    assert outbox.last(1)["errorMessage"] == "Interaction '7' not found."
+    assert outbox.last(1)["errorMessage"] == "Interaction '7' not found (current interactions: '1')."
     service.receive(1, A, request("interaction.deleteUserData", "1", "Missing"))
     assert outbox.last(1)["errorMessage"] == "Interaction '1' has no user data key 'Missing'."
     call.move_to(InteractionState.IDLE)
@@ -77,7 +77,7 @@ def test_user_data_refusals() -> None:
 
 def test_a_forbidden_key_changes_nothing_and_is_named() -> None:
     service, outbox = make(write="Key1,Key3")
-    call = service.workspace.ring_inbound_call(user_data={"Key1": "a", "Key2": "b"})
+    call = service.workspace.scenario.ring_inbound_call(user_data={"Key1": "a", "Key2": "b"})
     service.receive(1, A, request("interaction.setUserData", "1", {"Key1": "new", "Key2": "new"}))
     assert outbox.last(1)["errorMessage"] == (
         "Writing the user data key 'Key2' is not allowed "
@@ -93,7 +93,7 @@ def test_a_forbidden_key_changes_nothing_and_is_named() -> None:
 def test_readers_see_only_readable_keys_everywhere() -> None:
     service, outbox = make(read="Key1,Key3")
     service.receive(2, B, {"event": "subscribe", "data": ["interaction"], "referenceId": "s"})
-    service.workspace.ring_inbound_call(user_data={"Key1": "a", "Secret": "s"})
+    service.workspace.scenario.ring_inbound_call(user_data={"Key1": "a", "Secret": "s"})
     service.receive(1, A, request("interaction.setUserData", "1", {"Key3": "c"}))
     service.receive(1, A, request("interaction.getInteractions"))
     shown = [m["data"]["interaction"]["userData"] for m in outbox.to(2) if m.get("event") == "interaction"]

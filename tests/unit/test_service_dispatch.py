@@ -68,8 +68,8 @@ def test_bad_parameters_get_a_clear_failure(service: Service, outbox: Recorder, 
 
 
 def test_requests_of_namespaces_not_served_yet_fail_clearly(service: Service, outbox: Recorder) -> None:
-    service.receive(1, A, request("voice.dial", "5002", None))
-    assert outbox.last(1)["errorMessage"] == "voice.dial is not supported yet by this simulated Agent Workspace."
+    service.receive(1, A, request("outbound.getCampaigns"))
+    assert outbox.last(1)["errorMessage"] == "outbound.getCampaigns is not supported yet by this simulated Agent Workspace."
 
 
 def test_a_handler_bug_becomes_a_failure_and_the_service_goes_on() -> None:
@@ -115,7 +115,8 @@ def test_sip_endpoint_aliases_are_judged_as_voice_requests() -> None:
     service.outbox = outbox
     service.receive(1, A, request("sipEndpoint.muteMicrophone"))
     service.receive(2, B, request("sipEndpoint.muteMicrophone"))
-    assert "not supported yet" in outbox.last(1)["errorMessage"]
+    assert outbox.last(1)["data"] is None and "errorMessage" not in outbox.last(1)
+    assert service.workspace.voice.sip.microphone_muted
     assert "is not allowed for the origin" in outbox.last(2)["errorMessage"]
 
 

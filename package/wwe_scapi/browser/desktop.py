@@ -97,7 +97,7 @@ class DesktopView:
         section = _by_id("interactions")
         items = []
         for interaction in self.workspace.interactions:
-            party = interaction.contact.get("displayName") or interaction.voice.get("ani", "")
+            party = interaction.contact.get("displayName") or interaction.media_fields.get("ani", "")
             item = _element("li", f"#{interaction.interaction_id} {interaction.media} {interaction.state.value}: {party}")
             item.setAttribute("data-interaction-id", interaction.interaction_id)
             item.setAttribute("data-state", interaction.state.value)
@@ -112,7 +112,7 @@ class DesktopView:
 
     def _render_simulator(self) -> None:
         button = _element("button", "Ring an inbound call", type="button", id="simulate-inbound-call")
-        button.addEventListener("click", self._proxy(lambda _event: self.workspace.ring_inbound_call()))
+        button.addEventListener("click", self._proxy(lambda _event: self.workspace.scenario.ring_inbound_call()))
         _by_id("simulator").appendChild(button)
 
     # -- apps ---------------------------------------------------------------------------

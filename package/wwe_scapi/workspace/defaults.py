@@ -44,3 +44,9 @@ DEFAULT_OPTIONS: dict[str, dict[str, OptionValue]] = {
         "test.customer-code": "ACME-042",
     },
 }
+
+# Transaction objects a routing strategy may name (see configuration.getContextualOption):
+# name -> annex of "section/option" overrides. The reference's example.
+DEFAULT_TRANSACTIONS: dict[str, dict[str, OptionValue]] = {
+    "CaseDataColor": {"interaction-workspace/interaction.case-data.frame-color": "#FF000088"},
+}

@@ -54,12 +54,17 @@ ENDED_STATES = frozenset(
         InteractionState.SENT,
         InteractionState.REJECTED,
         InteractionState.REVOKED,
+        InteractionState.TRANSFER_COMPLETED,
+        InteractionState.LEFT_CONFERENCE,
+        InteractionState.JOIN_FAILED,
     }
 )
 
 
 @dataclass(slots=True)
 class Interaction:
+    """The reference's `Interaction` object, plus what the simulator keeps off the wire."""
+
     interaction_id: str
     media: str
     state: InteractionState
@@ -77,7 +82,15 @@ class Interaction:
     is_case_selected: bool = False
     is_case_expanded: bool = False
     end_date: str | None = None
-    voice: dict[str, Any] = field(default_factory=dict)  # callUuid, connId, ani, dnis...
+    # Wire fields of one media only: callUuid, connId, direction, callType, ani, dnis,
+    # recordingState, ronaCallState for voice.
+    media_fields: dict[str, Any] = field(default_factory=dict)
+    # Off the wire: shown on the desktop, used by the simulator.
+    extensions: dict[str, Any] = field(default_factory=dict)
+    transcript: list[tuple[str, str]] = field(default_factory=list)  # (who, text)
+    markdone_blocks: dict[str, str] = field(default_factory=dict)  # blocking origin -> warning
+    join_fails: bool = False  # chat: the chat server will refuse the agent's join
+    is_conference_guest: bool = False  # chat: the agent was invited into another's chat
 
     @property
     def is_live(self) -> bool:
@@ -106,7 +119,7 @@ class Interaction:
             "startDate": self.start_date,
             "endDate": self.end_date,
         }
-        wire.update(self.voice)
+        wire.update(self.media_fields)
         return wire
 
 
@@ -131,8 +144,15 @@ class InteractionStore:
     def get(self, interaction_id: str) -> Interaction:
         interaction = self._by_id.get(interaction_id)
         if interaction is None:
-            raise WorkspaceError(f"Interaction {interaction_id!r} not found.")
+            known = ", ".join(repr(i) for i in self._by_id) or "none"
+            raise WorkspaceError(f"Interaction {interaction_id!r} not found (current interactions: {known}).")
         return interaction
+
+    def in_case(self, case_id: str) -> list[Interaction]:
+        return [i for i in self._by_id.values() if i.case_id == case_id]
+
+    def children_of(self, interaction_id: str) -> list[Interaction]:
+        return [i for i in self._by_id.values() if i.parent_interaction_id == interaction_id]
 
     def remove(self, interaction_id: str) -> None:
         self._by_id.pop(interaction_id, None)

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
 from wwe_scapi.workspace.agent import AgentProfile, Device, Media
 from wwe_scapi.workspace.configuration import ConfigurationStore, OptionValue
-from wwe_scapi.workspace.defaults import DEFAULT_AGENT, DEFAULT_MEDIA, DEFAULT_OPTIONS
+from wwe_scapi.workspace.contextual import Annex, contextual_options
+from wwe_scapi.workspace.defaults import DEFAULT_AGENT, DEFAULT_MEDIA, DEFAULT_OPTIONS, DEFAULT_TRANSACTIONS
+from wwe_scapi.workspace.desk import InteractionDesk
+from wwe_scapi.workspace.directory import Directory
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.events import EventHub, EventSink
-from wwe_scapi.workspace.interactions import Interaction, InteractionState, InteractionStore
+from wwe_scapi.workspace.interactions import InteractionStore
+from wwe_scapi.workspace.markdone import MarkDone
+from wwe_scapi.workspace.openmedia import OpenMedia
+from wwe_scapi.workspace.scenario import Scenario
+from wwe_scapi.workspace.transfers import Transfers
+from wwe_scapi.workspace.voice import VoiceCalls
 from wwe_scapi.workspace.states import (
     DEFAULT_STATE_LIST,
     EVENT_ONLY_TYPES,
@@ -25,9 +32,10 @@ StateChoice = str | int  # an operationName, or an index into the state list
 
 
 class Workspace:
-    """One agent's desktop: profile, media states, state list and configuration.
+    """One agent's desktop: profile, media states, state list, configuration and interactions.
 
-    Every change goes through a method here and is announced on `events`.
+    Every change goes through a method here or one of its parts (`desk`, `voice`, `open_media`,
+    `transfers`, `markdone`; `scenario` for the outside world) and is announced on `events`.
     """
 
     def __init__(
@@ -39,11 +47,11 @@ class Workspace:
         options: Mapping[str, Mapping[str, OptionValue]] = DEFAULT_OPTIONS,
         initial_state: str = "NotReady",
         now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        directory: Directory | None = None,
+        transactions: Mapping[str, Annex] = DEFAULT_TRANSACTIONS,
     ) -> None:
         self.events = EventHub()
         self.now = now
-        self.interactions = InteractionStore()
-        self._uuid_count = 0
         self.agent = AgentProfile(
             agent["employeeId"], agent["firstname"], agent["lastname"], agent["username"]
         )
@@ -54,6 +62,17 @@ class Workspace:
             for name, number in media.items()
         }
         self.configuration = ConfigurationStore(options)
+        # Transaction objects by name: their annex overrides options per interaction.
+        self.transactions: dict[str, dict[str, OptionValue]] = {
+            name: dict(annex) for name, annex in transactions.items()
+        }
+        self.desk = InteractionDesk(self.events, now, directory or Directory())
+        voice_number = next((m.device.number for m in self.media.values() if m.device), agent["employeeId"])
+        self.voice = VoiceCalls(self.desk, lambda: self.media.get("voice"), voice_number)
+        self.open_media = OpenMedia(self.desk, self.voice)
+        self.transfers = Transfers(self.desk, self.voice, tuple(self.media))
+        self.markdone = MarkDone(self.desk)
+        self.scenario = Scenario(self.desk, self.voice)
 
     def subscribe(self, sink: EventSink) -> Callable[[], None]:
         return self.events.add(sink)
@@ -133,75 +152,18 @@ class Workspace:
 
     # -- interactions ------------------------------------------------------------------------
 
-    def _next_uuid(self) -> str:
-        """Deterministic UUID-shaped ids, so that runs and tests repeat exactly."""
-        self._uuid_count += 1
-        return str(uuid.UUID(int=(0x5C0A_F1 << 96) | self._uuid_count))
-
-    def _emit_interaction(self, event_type: str, interaction: Interaction) -> None:
-        self.events.emit(
-            "interaction",
-            {"eventType": event_type, "media": interaction.media, "interaction": interaction.to_wire()},
-        )
-
-    def ring_inbound_call(
-        self,
-        ani: str = "+15551230000",
-        dnis: str = "5001",
-        user_data: Mapping[str, Any] | None = None,
-        caller: str = "Jordan Lee",
-    ) -> Interaction:
-        """Scenario: an inbound voice call rings on the agent's desktop."""
-        first, _, last = caller.partition(" ")
-        interaction = self.interactions.add(
-            Interaction(
-                interaction_id=self.interactions.next_id(),
-                media="voice",
-                state=InteractionState.RINGING,
-                case_id=self._next_uuid(),
-                interaction_uuid=self._next_uuid(),
-                start_date=self.now().isoformat(timespec="seconds"),
-                user_data=dict(user_data or {}),
-                parties=[{"name": ani}],
-                contact={"displayName": caller, "firstName": first, "lastName": last},
-                capabilities=["ANSWER", "REJECT"],
-                voice={
-                    "callUuid": self._next_uuid().replace("-", "").upper()[:32],
-                    "connId": f"{self._uuid_count:016x}",
-                    "direction": "IN",
-                    "callType": "INBOUND",
-                    "ani": ani,
-                    "dnis": dnis,
-                    "recordingState": "STOPPED",
-                },
-            )
-        )
-        self._emit_interaction("ADDED", interaction)
-        self._emit_interaction("RINGING", interaction)
-        return interaction
+    @property
+    def interactions(self) -> InteractionStore:
+        return self.desk.store
 
     def interaction_list(self) -> list[dict[str, Any]]:
-        return [interaction.to_wire() for interaction in self.interactions]
+        return [interaction.to_wire() for interaction in self.desk.store]
 
-    def _live(self, interaction_id: str) -> Interaction:
-        interaction = self.interactions.get(interaction_id)
-        if not interaction.is_live:
-            raise WorkspaceError(
-                f"Interaction {interaction_id!r} is {interaction.state.value}: its user data can no longer change."
-            )
-        return interaction
-
-    def set_user_data(self, interaction_id: str, key_values: Mapping[str, Any]) -> Interaction:
-        """Overwrite those keys on a live interaction."""
-        interaction = self._live(interaction_id)
-        interaction.user_data.update(key_values)
-        self._emit_interaction("ATTACHED_DATA_CHANGED", interaction)
-        return interaction
-
-    def delete_user_data(self, interaction_id: str, key: str) -> Interaction:
-        interaction = self._live(interaction_id)
-        if key not in interaction.user_data:
-            raise WorkspaceError(f"Interaction {interaction_id!r} has no user data key {key!r}.")
-        del interaction.user_data[key]
-        self._emit_interaction("ATTACHED_DATA_CHANGED", interaction)
-        return interaction
+    def contextual_options(
+        self, selectors: str | list[str], interaction_id: str | None
+    ) -> dict[str, dict[str, OptionValue]]:
+        """Options with the interaction's overrides (the reference's exact error when it is unknown)."""
+        interaction = self.desk.store.find(interaction_id) if interaction_id is not None else None
+        if interaction is None:
+            raise WorkspaceError("Error: Interaction not found.")
+        return contextual_options(self.configuration, self.transactions, selectors, interaction)

@@ -1,4 +1,4 @@
-"""The `configuration` namespace (getOption; getContextualOption comes with interactions)."""
+"""The `configuration` namespace."""
 
 from __future__ import annotations
 
@@ -12,4 +12,13 @@ def get_option(
     return ctx.workspace.configuration.select(options)
 
 
-HANDLERS: dict[str, Handler] = {"configuration.getOption": get_option}
+def get_contextual_option(
+    ctx: RequestContext, options: str | list[str], interaction_id: str | None
+) -> dict[str, dict[str, OptionValue]]:
+    return ctx.workspace.contextual_options(options, interaction_id)
+
+
+HANDLERS: dict[str, Handler] = {
+    "configuration.getOption": get_option,
+    "configuration.getContextualOption": get_contextual_option,
+}

@@ -1,4 +1,4 @@
-"""The `interaction` namespace: interactions and their attached data (more with issue 4)."""
+"""The `interaction` namespace."""
 
 from __future__ import annotations
 
@@ -7,31 +7,98 @@ from typing import Any
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
 
+Wire = dict[str, Any]
 
-def get_interactions(ctx: RequestContext) -> list[dict[str, Any]]:
+
+def get_interactions(ctx: RequestContext) -> list[Wire]:
     return ctx.workspace.interaction_list()
 
 
-def get_by_interaction_id(ctx: RequestContext, interaction_id: str) -> dict[str, Any] | None:
+def get_by_interaction_id(ctx: RequestContext, interaction_id: str) -> Wire | None:
     """The interaction, or null (a success, as the reference says) when there is none."""
     interaction = ctx.workspace.interactions.find(interaction_id)
     return None if interaction is None else interaction.to_wire()
 
 
-def _check_writable(ctx: RequestContext, keys: list[str]) -> None:
+def check_writable(ctx: RequestContext, keys: list[str]) -> None:
     refusal = ctx.service.policy.check_writable(keys)
     if refusal is not None:
         raise RequestError(refusal)
 
 
-def set_user_data(ctx: RequestContext, interaction_id: str, key_values: dict[str, Any]) -> None:
-    _check_writable(ctx, list(key_values))  # one forbidden key: none of them is written
-    ctx.workspace.set_user_data(interaction_id, key_values)
+def set_user_data(ctx: RequestContext, interaction_id: str, key_values: Wire) -> None:
+    check_writable(ctx, list(key_values))  # one forbidden key: none of them is written
+    ctx.workspace.desk.set_user_data(interaction_id, key_values)
 
 
 def delete_user_data(ctx: RequestContext, interaction_id: str, key: str) -> None:
-    _check_writable(ctx, [key])
-    ctx.workspace.delete_user_data(interaction_id, key)
+    check_writable(ctx, [key])
+    ctx.workspace.desk.delete_user_data(interaction_id, key)
+
+
+def accept(ctx: RequestContext, interaction_id: str) -> None:
+    ctx.workspace.open_media.accept(interaction_id)
+
+
+def reject(ctx: RequestContext, interaction_id: str) -> None:
+    ctx.workspace.open_media.reject(interaction_id)
+
+
+def select_case_by_case_id(ctx: RequestContext, case_id: str) -> None:
+    ctx.workspace.desk.cases.select(case_id)
+
+
+def markdone(ctx: RequestContext, interaction_id: str) -> None:
+    ctx.workspace.markdone.mark_done(interaction_id)
+
+
+def block_markdone(ctx: RequestContext, interaction_id: str, warning_message: str | None) -> None:
+    # Blocks belong to the app's origin: another app cannot lift them.
+    ctx.workspace.markdone.block(interaction_id, ctx.origin, warning_message)
+
+
+def unblock_markdone(ctx: RequestContext, interaction_id: str) -> None:
+    ctx.workspace.markdone.unblock(interaction_id, ctx.origin)
+
+
+def _user_data_to_write(ctx: RequestContext, user_data: Wire | None) -> Wire | None:
+    if user_data:
+        check_writable(ctx, list(user_data))
+    return user_data
+
+
+def consult(
+    ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
+) -> Wire:
+    """Answers the consultation interaction (the reference returns nothing; apps may ignore it)."""
+    consultation = ctx.workspace.transfers.consult(
+        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
+    )
+    return consultation.to_wire()
+
+
+def complete_transfer(ctx: RequestContext, consult_interaction_id: str) -> None:
+    ctx.workspace.transfers.complete_transfer(consult_interaction_id)
+
+
+def complete_conference(ctx: RequestContext, consult_interaction_id: str) -> None:
+    ctx.workspace.transfers.complete_conference(consult_interaction_id)
+
+
+def single_step_transfer(
+    ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
+) -> None:
+    ctx.workspace.transfers.single_step_transfer(
+        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
+    )
+
+
+def single_step_conference(
+    ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
+) -> None:
+    ctx.workspace.transfers.single_step_conference(
+        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
+    )
 
 
 HANDLERS: dict[str, Handler] = {
@@ -39,4 +106,15 @@ HANDLERS: dict[str, Handler] = {
     "interaction.getByInteractionId": get_by_interaction_id,
     "interaction.setUserData": set_user_data,
     "interaction.deleteUserData": delete_user_data,
+    "interaction.accept": accept,
+    "interaction.reject": reject,
+    "interaction.selectCaseByCaseId": select_case_by_case_id,
+    "interaction.markdone": markdone,
+    "interaction.blockMarkdone": block_markdone,
+    "interaction.unblockMarkdone": unblock_markdone,
+    "interaction.consult": consult,
+    "interaction.completeTransfer": complete_transfer,
+    "interaction.completeConference": complete_conference,
+    "interaction.singleStepTransfer": single_step_transfer,
+    "interaction.singleStepConference": single_step_conference,
 }

@@ -1,0 +1,135 @@
+"""The interaction desk: creating interactions, moving them through their state machine, and
+announcing every step. The media-specific operations build on it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from wwe_scapi.workspace.cases import CaseBoard
+from wwe_scapi.workspace.directory import Directory
+from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.events import EventHub
+from wwe_scapi.workspace.interactions import Interaction, InteractionState, InteractionStore
+from wwe_scapi.workspace.lifecycle import Rule, capabilities, rule_for
+
+
+class InteractionDesk:
+    """Owns the interactions; every change to one goes through `apply` or `emit`."""
+
+    def __init__(self, events: EventHub, now: Callable[[], datetime], directory: Directory) -> None:
+        self.events = events
+        self.now = now
+        self.directory = directory
+        self.store = InteractionStore()
+        self.cases = CaseBoard(self.store, lambda data: events.emit("interaction", data))
+        self._uuid_count = 0
+
+    def next_uuid(self) -> str:
+        """Deterministic UUID-shaped ids, so that runs and tests repeat exactly."""
+        self._uuid_count += 1
+        return str(uuid.UUID(int=(0x5C0A_F1 << 96) | self._uuid_count))
+
+    def timestamp(self) -> str:
+        return self.now().isoformat(timespec="seconds")
+
+    def get(self, interaction_id: str) -> Interaction:
+        return self.store.get(interaction_id)
+
+    # -- creating and moving ---------------------------------------------------------------
+
+    def create(
+        self,
+        media: str,
+        state: InteractionState,
+        events: Iterable[str],
+        *,
+        parent: Interaction | None = None,
+        user_data: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> Interaction:
+        """A new interaction in a new case, or in its parent's case when it has one."""
+        interaction = Interaction(
+            interaction_id=self.store.next_id(),
+            media=media,
+            state=state,
+            case_id=parent.case_id if parent else self.next_uuid(),
+            interaction_uuid=self.next_uuid(),
+            start_date=self.timestamp(),
+            user_data=dict(user_data or {}),
+            parent_interaction_id=parent.interaction_id if parent else None,
+            is_main_case_interaction=parent is None,
+            **fields,
+        )
+        interaction.capabilities = capabilities(interaction)
+        self.store.add(interaction)
+        self.cases.refresh_flags()
+        for event_type in events:
+            self.emit(event_type, interaction)
+        return interaction
+
+    def check(self, interaction: Interaction, operation: str) -> Rule:
+        return rule_for(interaction, operation)
+
+    def apply(self, interaction: Interaction, rule: Rule) -> None:
+        """Take the rule's step: new state, its events, and removal when it ends the interaction."""
+        if rule.leads_to is not None and rule.leads_to is not interaction.state:
+            interaction.move_to(rule.leads_to)
+            if not interaction.is_live and interaction.end_date is None:
+                interaction.end_date = self.timestamp()
+        interaction.capabilities = capabilities(interaction)
+        for event_type in rule.events:
+            self.emit(event_type, interaction)
+        if rule.removes:
+            self.remove(interaction)
+
+    def step(self, interaction: Interaction, operation: str) -> None:
+        self.apply(interaction, self.check(interaction, operation))
+
+    def emit(self, event_type: str, interaction: Interaction) -> None:
+        self.events.emit(
+            "interaction",
+            {"eventType": event_type, "media": interaction.media, "interaction": interaction.to_wire()},
+        )
+
+    def remove(self, interaction: Interaction) -> None:
+        self.store.remove(interaction.interaction_id)
+        self.cases.forget_if_empty(interaction.case_id)
+
+    def select_case_of(self, interaction: Interaction) -> None:
+        """The desktop brings forward the case of an interaction the agent starts handling."""
+        if self.cases.selected != interaction.case_id:
+            self.cases.select(interaction.case_id)
+
+    # -- attached data -----------------------------------------------------------------------
+
+    def live(self, interaction_id: str) -> Interaction:
+        interaction = self.get(interaction_id)
+        if not interaction.is_live:
+            raise WorkspaceError(
+                f"Interaction {interaction_id!r} is {interaction.state.value}: its user data can no longer change."
+            )
+        return interaction
+
+    def set_user_data(self, interaction_id: str, key_values: Mapping[str, Any]) -> Interaction:
+        """Overwrite those keys on a live interaction."""
+        interaction = self.live(interaction_id)
+        interaction.user_data.update(key_values)
+        self.emit("ATTACHED_DATA_CHANGED", interaction)
+        return interaction
+
+    def delete_user_data(self, interaction_id: str, key: str) -> Interaction:
+        interaction = self.live(interaction_id)
+        if key not in interaction.user_data:
+            raise WorkspaceError(f"Interaction {interaction_id!r} has no user data key {key!r}.")
+        del interaction.user_data[key]
+        self.emit("ATTACHED_DATA_CHANGED", interaction)
+        return interaction
+
+    def attach(self, interaction: Interaction, user_data: Mapping[str, Any] | None) -> None:
+        """User data that comes with a transfer or conference request, announced when there is some."""
+        if user_data:
+            interaction.user_data.update(user_data)
+            self.emit("ATTACHED_DATA_CHANGED", interaction)

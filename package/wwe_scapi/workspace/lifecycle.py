@@ -1,0 +1,167 @@
+"""The interaction state machines, as one table: for each media and operation, the states it
+may start from, the state it leads to and the eventTypes it announces.
+
+Every operation of the simulator goes through `rule_for`, so a refusal always names the
+current state and the states the operation needs; `capabilities` is read off the same table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.interactions import Interaction, InteractionState
+
+S = InteractionState
+VOICE, CHAT, EMAIL = "voice", "chat", "email"
+OPEN_MEDIA = frozenset({CHAT, EMAIL})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One operation on one media."""
+
+    operation: str
+    starts: frozenset[InteractionState]
+    leads_to: InteractionState | None  # None: the state does not change
+    events: tuple[str, ...]
+    removes: bool = False  # the interaction leaves the desktop afterwards
+    capability: str | None = None  # listed in `capabilities` while the rule applies
+
+
+_RULES: dict[tuple[str, str], Rule] = {}
+
+
+def _rule(
+    media: Iterable[str],
+    operation: str,
+    starts: Iterable[InteractionState],
+    leads_to: InteractionState | None,
+    events: Iterable[str],
+    *,
+    removes: bool = False,
+    capability: str | None = None,
+) -> None:
+    for name in media:
+        _RULES[(name, operation)] = Rule(
+            operation, frozenset(starts), leads_to, tuple(events), removes, capability
+        )
+
+
+LIVE_CALL = (S.DIALING, S.TALKING, S.HELD)
+ESTABLISHED_CALL = (S.TALKING, S.HELD)
+
+# -- voice --------------------------------------------------------------------------------
+_rule([VOICE], "answer", [S.RINGING], S.TALKING, ["ESTABLISHED"], capability="ANSWER")
+_rule([VOICE], "reject", [S.RINGING], S.IDLE, ["RELEASED", "REMOVED"], removes=True, capability="REJECT")
+_rule([VOICE], "no answer", [S.RINGING], S.IDLE, ["RELEASED", "REMOVED"], removes=True)
+_rule([VOICE], "remote answer", [S.DIALING], S.TALKING, ["ESTABLISHED"])
+_rule([VOICE], "hold", [S.TALKING], S.HELD, ["HELD"], capability="HOLD")
+_rule([VOICE], "resume", [S.HELD], S.TALKING, ["ESTABLISHED"], capability="RESUME")
+_rule([VOICE], "hang up", LIVE_CALL, S.IDLE, ["RELEASED"], capability="HANGUP")
+_rule([VOICE], "remote hang-up", LIVE_CALL, S.IDLE, ["RELEASED"])
+_rule([VOICE], "record", ESTABLISHED_CALL, None, ["CALL_RECORDING_STATE_CHANGED"], capability="RECORDING")
+_rule([VOICE], "consult", ESTABLISHED_CALL, S.HELD, ["HELD"], capability="CONSULT")
+_rule([VOICE], "single-step transfer", ESTABLISHED_CALL, S.IDLE, ["RELEASED"], capability="SINGLE_STEP_TRANSFER")
+_rule([VOICE], "single-step conference", [S.TALKING], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
+_rule([VOICE], "complete transfer", [S.DIALING, S.TALKING], S.IDLE, ["RELEASED"], capability="COMPLETE_TRANSFER")
+_rule([VOICE], "complete conference", [S.TALKING], S.IDLE, ["RELEASED"], capability="COMPLETE_CONFERENCE")
+_rule([VOICE], "transfer away", ESTABLISHED_CALL, S.IDLE, ["RELEASED"])  # the consult's parent
+_rule([VOICE], "conference in", ESTABLISHED_CALL, S.TALKING, ["PARTY_CHANGED"])  # the consult's parent
+_rule([VOICE], "party change", LIVE_CALL, None, ["PARTY_CHANGED"])
+_rule([VOICE], "mark done", [S.IDLE], None, ["REMOVED"], removes=True, capability="MARK_DONE")
+
+# -- chat -----------------------------------------------------------------------------------
+# Accepting a chat joins its session first: JOIN_PENDING, then ACCEPTED or JOIN_FAILED.
+_rule([CHAT], "accept", [S.INVITED, S.INVITED_CONFERENCE], S.JOIN_PENDING, ["JOIN_PENDING"], capability="ACCEPT")
+_rule([CHAT], "join", [S.JOIN_PENDING], S.ACCEPTED, ["ACCEPTED"])
+_rule([CHAT], "join failure", [S.JOIN_PENDING], S.JOIN_FAILED, ["JOIN_FAILED"])
+_rule([CHAT], "customer cancels", [S.INVITED], S.CANCELED, ["CANCELED", "REMOVED"], removes=True)
+_rule([CHAT], "new message", [S.ACCEPTED], None, ["NEW_MESSAGE"])
+_rule([CHAT], "composing", [S.ACCEPTED], None, ["COMPOSING"])
+_rule([CHAT], "end", [S.ACCEPTED], S.IDLE, ["ENDED"], capability="END_CHAT")
+_rule([CHAT], "single-step conference", [S.ACCEPTED], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
+_rule([CHAT], "party change", [S.ACCEPTED], None, ["PARTY_CHANGED"])
+_rule([CHAT], "consult", [S.ACCEPTED], None, [], capability="CONSULT")
+_rule([CHAT], "conference in", [S.ACCEPTED], None, ["PARTY_CHANGED"])
+_rule([CHAT], "transfer away", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
+_rule([CHAT], "leave conference", [S.ACCEPTED], S.LEFT_CONFERENCE, ["LEFT_CONFERENCE", "REMOVED"], removes=True)
+_rule(
+    [CHAT],
+    "mark done",
+    [S.IDLE, S.JOIN_FAILED, S.TRANSFER_COMPLETED, S.ERROR],
+    S.COMPLETED,
+    ["COMPLETED", "REMOVED"],
+    removes=True,
+    capability="MARK_DONE",
+)
+
+# -- email ----------------------------------------------------------------------------------
+_rule([EMAIL], "accept", [S.INVITED], S.ACCEPTED, ["ACCEPTED"], capability="ACCEPT")
+_rule([EMAIL], "reply", [S.ACCEPTED], None, [], capability="REPLY")
+_rule([EMAIL], "send", [S.CREATED], S.SENT, ["SENT", "REMOVED"], removes=True, capability="SEND")
+_rule([EMAIL], "cancel", [S.CREATED], S.CANCELLED, ["CANCELLED", "REMOVED"], removes=True, capability="CANCEL")
+_rule([EMAIL], "consult", [S.ACCEPTED], None, [], capability="CONSULT")
+_rule([EMAIL], "transfer away", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
+_rule(
+    [EMAIL],
+    "mark done",
+    [S.ACCEPTED, S.PULLED, S.TRANSFER_COMPLETED, S.ERROR],
+    S.COMPLETED,
+    ["COMPLETED", "REMOVED"],
+    removes=True,
+    capability="MARK_DONE",
+)
+_rule([EMAIL], "move to workbin", [S.ACCEPTED, S.PULLED, S.CREATED], S.SAVED, ["IN_WORKBIN", "REMOVED"], removes=True)
+_rule([EMAIL], "workbin failure", [S.ACCEPTED, S.PULLED, S.CREATED], None, ["IN_WORKBIN_FAILED"])
+_rule([EMAIL], "place in queue", [S.ACCEPTED, S.PULLED], S.IDLE, ["REMOVED"], removes=True)
+_rule([EMAIL], "queue failure", [S.ACCEPTED, S.PULLED], None, ["IN_QUEUE_FAILED"])
+
+# -- open media -----------------------------------------------------------------------------
+_rule(OPEN_MEDIA, "reject", [S.INVITED, S.INVITED_CONFERENCE], S.REJECTED, ["REMOVED"], removes=True, capability="REJECT")
+_rule(OPEN_MEDIA, "revoke", [S.INVITED, S.INVITED_CONFERENCE], S.REVOKED, ["REVOKED", "REMOVED"], removes=True)
+_rule(OPEN_MEDIA, "single-step transfer", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"], capability="SINGLE_STEP_TRANSFER")
+_rule(OPEN_MEDIA, "standard response", [S.ACCEPTED, S.CREATED], None, ["INSERT_STANDARD_RESPONSE"])
+
+# -- every media ----------------------------------------------------------------------------
+_ALL = (VOICE, CHAT, EMAIL)
+_ANY_LIVE = [state for state in S if state not in (S.COMPLETED, S.UNKNOWN)]
+_rule(_ALL, "contact change", _ANY_LIVE, None, ["CONTACT_CHANGED"])
+_rule(_ALL, "case id change", _ANY_LIVE, None, ["CASE_OR_BUNDLE_ID_CHANGED"])
+_rule([VOICE], "error", _ANY_LIVE, None, ["ERROR"])
+_rule(OPEN_MEDIA, "error", [S.INVITED, S.ACCEPTED, S.CREATED, S.PULLED], S.ERROR, ["ERROR"])
+
+
+def rule_for(interaction: Interaction, operation: str) -> Rule:
+    """The rule, or a WorkspaceError naming the interaction's state and what the operation needs."""
+    rule = _RULES.get((interaction.media, operation))
+    if rule is None:
+        raise WorkspaceError(
+            f"Cannot {operation} interaction {interaction.interaction_id!r}: "
+            f"{operation} is not available for {interaction.media} interactions."
+        )
+    if interaction.state not in rule.starts:
+        needed = " or ".join(sorted(state.value for state in rule.starts))
+        raise WorkspaceError(
+            f"Cannot {operation} interaction {interaction.interaction_id!r}: it is "
+            f"{interaction.state.value}; {operation} needs {needed}."
+        )
+    return rule
+
+
+def capabilities(interaction: Interaction) -> list[str]:
+    """What the agent may do with it now, read off the rules (the reference's `capabilities`)."""
+    found = [
+        rule.capability
+        for (media, _), rule in _RULES.items()
+        if media == interaction.media and rule.capability and interaction.state in rule.starts
+    ]
+    if interaction.is_live:
+        found.append("SET_USER_DATA")
+    return sorted(set(found))
+
+
+def rules() -> dict[tuple[str, str], Rule]:
+    """Every rule by (media, operation): for tests and documentation."""
+    return dict(_RULES)

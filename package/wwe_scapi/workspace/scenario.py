@@ -1,0 +1,217 @@
+"""The scenario API: what the outside world does to the agent's desktop (customers calling,
+writing, hanging up; the contact centre routing, revoking, failing). Tests, the desktop's
+simulator controls and Playwright (through the desktop page's `wweScenario`) all use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wwe_scapi.workspace.desk import InteractionDesk
+from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.interactions import Interaction, InteractionState
+from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
+from wwe_scapi.workspace.voice import VoiceCalls
+
+RONA_STATES = ("NO_ANSWER", "REDIRECTED")
+
+
+def _contact(name: str) -> dict[str, str]:
+    first, _, last = name.partition(" ")
+    return {"displayName": name, "firstName": first, "lastName": last}
+
+
+class Scenario:
+    def __init__(self, desk: InteractionDesk, voice: VoiceCalls) -> None:
+        self.desk = desk
+        self.voice = voice
+
+    # -- voice ----------------------------------------------------------------------------------
+
+    def ring_inbound_call(
+        self,
+        ani: str = "+15551230000",
+        dnis: str = "5001",
+        user_data: Mapping[str, Any] | None = None,
+        caller: str = "Jordan Lee",
+    ) -> Interaction:
+        """A customer calls: an inbound call rings on the agent's desktop."""
+        return self.desk.create(
+            VOICE,
+            InteractionState.RINGING,
+            ["ADDED", "RINGING"],
+            user_data=user_data,
+            parties=[{"name": ani}],
+            contact=_contact(caller),
+            media_fields=self.voice.call_fields("IN", "INBOUND", ani, dnis),
+        )
+
+    def remote_party_answers(self, interaction_id: str) -> Interaction:
+        """The party a call or consultation was dialled to picks up."""
+        call = self.voice.call(interaction_id, "remote_party_answers")
+        self.desk.step(call, "remote answer")
+        return call
+
+    def remote_party_hangs_up(self, interaction_id: str) -> Interaction:
+        call = self.voice.call(interaction_id, "remote_party_hangs_up")
+        self.desk.step(call, "remote hang-up")
+        return call
+
+    def no_answer(self, interaction_id: str, rona_call_state: str = "NO_ANSWER") -> Interaction:
+        """The agent let it ring (RONA): released with ronaCallState, then gone."""
+        if rona_call_state not in RONA_STATES:
+            raise WorkspaceError(f"ronaCallState must be one of {', '.join(RONA_STATES)}, got {rona_call_state!r}.")
+        call = self.voice.call(interaction_id, "no_answer")
+        rule = self.desk.check(call, "no answer")
+        call.media_fields["ronaCallState"] = rona_call_state
+        self.desk.apply(call, rule)
+        return call
+
+    def party_leaves(self, interaction_id: str, name: str) -> Interaction:
+        """A conferenced party drops off the call or chat (PARTY_CHANGED)."""
+        interaction = self.desk.get(interaction_id)
+        rule = self.desk.check(interaction, "party change")
+        remaining = [party for party in interaction.parties if party.get("name") != name]
+        if len(remaining) == len(interaction.parties):
+            names = ", ".join(party.get("name", "?") for party in interaction.parties)
+            raise WorkspaceError(f"{name!r} is not a party of interaction {interaction_id!r} ({names}).")
+        interaction.parties[:] = remaining
+        self.desk.apply(interaction, rule)
+        return interaction
+
+    # -- chat -------------------------------------------------------------------------------------
+
+    def deliver_chat(
+        self,
+        customer: str = "Robin Park",
+        message: str = "Hello, I need help with my order.",
+        user_data: Mapping[str, Any] | None = None,
+        *,
+        join_fails: bool = False,
+        conference_from: str | None = None,
+    ) -> Interaction:
+        """A chat invitation; `conference_from` (a colleague's name) makes it a conference invitation."""
+        parties = [{"name": customer}] + ([{"name": conference_from}] if conference_from else [])
+        state = InteractionState.INVITED_CONFERENCE if conference_from else InteractionState.INVITED
+        return self.desk.create(
+            CHAT,
+            state,
+            ["ADDED", state.value],
+            user_data=user_data,
+            parties=parties,
+            contact=_contact(customer),
+            transcript=[("customer", message)] if message else [],
+            join_fails=join_fails,
+            is_conference_guest=conference_from is not None,
+        )
+
+    def customer_sends_message(self, interaction_id: str, text: str) -> Interaction:
+        chat = self._chat(interaction_id)
+        rule = self.desk.check(chat, "new message")
+        chat.transcript.append(("customer", text))
+        self.desk.apply(chat, rule)
+        return chat
+
+    def customer_is_typing(self, interaction_id: str) -> Interaction:
+        chat = self._chat(interaction_id)
+        self.desk.step(chat, "composing")
+        return chat
+
+    def customer_leaves_chat(self, interaction_id: str) -> Interaction:
+        """Before it is accepted the chat is CANCELED; after, it ENDED and waits for mark done."""
+        chat = self._chat(interaction_id)
+        self.desk.step(chat, "customer cancels" if chat.state is InteractionState.INVITED else "end")
+        return chat
+
+    def _chat(self, interaction_id: str) -> Interaction:
+        chat = self.desk.get(interaction_id)
+        if chat.media != CHAT:
+            raise WorkspaceError(f"Interaction {interaction_id!r} is a {chat.media} interaction, not a chat.")
+        return chat
+
+    # -- email ------------------------------------------------------------------------------------
+
+    def deliver_email(
+        self,
+        sender: str = "casey@example.com",
+        subject: str = "Question about my invoice",
+        body: str = "Could you check invoice 1042?",
+        user_data: Mapping[str, Any] | None = None,
+        sender_name: str = "Casey Morgan",
+    ) -> Interaction:
+        """An inbound email is routed to the agent."""
+        return self._email(InteractionState.INVITED, ["ADDED", "INVITED"], sender, subject, body, user_data, sender_name)
+
+    def pull_from_workbin(
+        self, workbin: str = "Personal Workbin", sender: str = "casey@example.com", subject: str = "Saved email"
+    ) -> Interaction:
+        """The agent opens an email from a workbin: PULLED, or PULL_WORKBIN_FAILED for an unknown workbin."""
+        if workbin not in self.desk.directory.workbins:
+            return self._failed_pull("PULL_WORKBIN_FAILED", sender, subject)
+        return self._email(InteractionState.PULLED, ["ADDED", "PULLED"], sender, subject, "", None, sender)
+
+    def pull_from_queue(
+        self, queue: str = "Email Inbound", sender: str = "casey@example.com", subject: str = "Queued email"
+    ) -> Interaction:
+        """The agent pulls an email from a queue: PULLED, or PULL_FAILED for an unknown queue."""
+        if queue not in self.desk.directory.interaction_queues:
+            return self._failed_pull("PULL_FAILED", sender, subject)
+        return self._email(InteractionState.PULLED, ["ADDED", "PULLED"], sender, subject, "", None, sender)
+
+    def _email(
+        self,
+        state: InteractionState,
+        events: list[str],
+        sender: str,
+        subject: str,
+        body: str,
+        user_data: Mapping[str, Any] | None,
+        sender_name: str,
+    ) -> Interaction:
+        return self.desk.create(
+            EMAIL,
+            state,
+            events,
+            user_data=user_data,
+            parties=[{"name": sender}],
+            contact={**_contact(sender_name), "emailAddress": sender},
+            transcript=[("subject", subject), ("customer", body)] if body else [("subject", subject)],
+        )
+
+    def _failed_pull(self, event_type: str, sender: str, subject: str) -> Interaction:
+        """A pull that failed is announced with the interaction it was about, never listed."""
+        interaction = self._email(InteractionState.ERROR, [], sender, subject, "", None, sender)
+        self.desk.remove(interaction)
+        self.desk.emit(event_type, interaction)
+        return interaction
+
+    # -- any interaction --------------------------------------------------------------------------
+
+    def revoke(self, interaction_id: str) -> Interaction:
+        """The contact centre takes back a chat or email invitation (e.g. routed elsewhere)."""
+        interaction = self.desk.get(interaction_id)
+        self.desk.step(interaction, "revoke")
+        return interaction
+
+    def interaction_error(self, interaction_id: str) -> Interaction:
+        interaction = self.desk.get(interaction_id)
+        self.desk.step(interaction, "error")
+        return interaction
+
+    def update_contact(self, interaction_id: str, **fields: str) -> Interaction:
+        """The contact of the interaction is identified or edited (CONTACT_CHANGED)."""
+        interaction = self.desk.get(interaction_id)
+        rule = self.desk.check(interaction, "contact change")
+        interaction.contact.update(fields)
+        self.desk.apply(interaction, rule)
+        return interaction
+
+    def change_case_id(self, interaction_id: str) -> str:
+        """The contact centre gives the interaction's case a new id (CASE_ID_CHANGED)."""
+        interaction = self.desk.get(interaction_id)
+        rule = self.desk.check(interaction, "case id change")
+        new_case_id = self.desk.next_uuid()
+        self.desk.cases.rename(interaction.case_id, new_case_id)
+        self.desk.apply(interaction, rule)
+        return new_case_id

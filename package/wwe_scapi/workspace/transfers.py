@@ -1,0 +1,149 @@
+"""Consultations, transfers and conferences, in one step or through a consultation call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wwe_scapi.workspace.desk import InteractionDesk
+from wwe_scapi.workspace.directory import Target, TargetType
+from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.interactions import Interaction, InteractionState
+from wwe_scapi.workspace.lifecycle import CHAT, OPEN_MEDIA, VOICE
+from wwe_scapi.workspace.voice import VoiceCalls
+
+# Open media go to agents and queues, never to a phone number or a routing point.
+_OPEN_MEDIA_TARGETS = frozenset(
+    {TargetType.AGENT, TargetType.AGENT_GROUP, TargetType.SKILL, TargetType.INTERACTION_QUEUE}
+)
+
+
+class Transfers:
+    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, media_names: tuple[str, ...]) -> None:
+        self.desk = desk
+        self.voice = voice
+        self.media_names = media_names
+
+    def _target(self, interaction: Interaction, query: Any, *, consult: bool) -> Target:
+        target = self.desk.directory.resolve(query, allow_media=consult, media_names=self.media_names)
+        media = (target.media or interaction.media) if consult else interaction.media
+        if media in OPEN_MEDIA and target.type not in _OPEN_MEDIA_TARGETS:
+            raise WorkspaceError(
+                f"A {media} interaction cannot go to a {target.type.value} target; "
+                f"use one of {', '.join(sorted(_OPEN_MEDIA_TARGETS))}."
+            )
+        return target
+
+    @staticmethod
+    def _check_extensions(interaction: Interaction, extensions: Mapping[str, Any] | None) -> None:
+        if extensions and interaction.media == CHAT:
+            raise WorkspaceError("extensions do not apply to chat interactions (reference); pass {} or nothing.")
+
+    def consult(
+        self,
+        interaction_id: str,
+        query: Any,
+        user_data: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> Interaction:
+        """A consultation call to the target; a voice parent is put on hold."""
+        parent = self.desk.get(interaction_id)
+        target = self._target(parent, query, consult=True)
+        media = target.media or parent.media
+        if media != VOICE:
+            raise WorkspaceError(
+                f"This simulated Agent Workspace consults by voice only; for a {parent.media} interaction "
+                "give targetQuery.media 'voice'."
+            )
+        rule = self.desk.check(parent, "consult")
+        ongoing = [child for child in self.desk.store.children_of(interaction_id) if child.is_live]
+        if ongoing:
+            raise WorkspaceError(
+                f"Interaction {interaction_id!r} already has a consultation in progress: {ongoing[0].interaction_id!r}."
+            )
+        self.voice.voice_channel()
+        if parent.state is not InteractionState.HELD:
+            self.desk.apply(parent, rule)
+        colleague = self.desk.directory.colleague(target.destination) if target.type is TargetType.AGENT else None
+        return self.desk.create(
+            VOICE,
+            InteractionState.DIALING,
+            ["ADDED", "DIALING"],
+            parent=parent,
+            user_data={**parent.user_data, **(user_data or {})},
+            parties=[{"name": target.party_name}],
+            contact={"displayName": target.party_name},
+            is_consultation=True,
+            extensions=dict(extensions or {}),
+            media_fields=self.voice.call_fields(
+                "OUT", "CONSULT", self.voice.agent_number, colleague.number if colleague else target.destination
+            ),
+        )
+
+    def _consultation(self, consult_id: str, request: str) -> tuple[Interaction, Interaction]:
+        consultation = self.desk.get(consult_id)
+        parent_id = consultation.parent_interaction_id
+        if not consultation.is_consultation or parent_id is None:
+            raise WorkspaceError(f"{request}: interaction {consult_id!r} is not a consultation.")
+        parent = self.desk.store.find(parent_id)
+        if parent is None:
+            raise WorkspaceError(f"{request}: the interaction {parent_id!r} consulted about is gone.")
+        return consultation, parent
+
+    def complete_transfer(self, consult_id: str) -> Interaction:
+        """The customer goes to the consulted party; the agent leaves both calls."""
+        consultation, parent = self._consultation(consult_id, "interaction.completeTransfer")
+        consult_rule = self.desk.check(consultation, "complete transfer")
+        parent_rule = self.desk.check(parent, "transfer away")
+        parent.parties.extend(dict(party) for party in consultation.parties)
+        self.desk.apply(parent, parent_rule)
+        self.desk.apply(consultation, consult_rule)
+        return parent
+
+    def complete_conference(self, consult_id: str) -> Interaction:
+        """The consulted party joins the customer's interaction."""
+        consultation, parent = self._consultation(consult_id, "interaction.completeConference")
+        consult_rule = self.desk.check(consultation, "complete conference")
+        parent_rule = self.desk.check(parent, "conference in")
+        parent.parties.extend(dict(party) for party in consultation.parties)
+        self.desk.apply(consultation, consult_rule)
+        self.desk.apply(parent, parent_rule)
+        return parent
+
+    def single_step_transfer(
+        self,
+        interaction_id: str,
+        query: Any,
+        user_data: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> Interaction:
+        """The interaction goes to the target; the agent leaves it."""
+        return self._single_step(interaction_id, query, user_data, extensions, "single-step transfer")
+
+    def single_step_conference(
+        self,
+        interaction_id: str,
+        query: Any,
+        user_data: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> Interaction:
+        """The target joins the interaction; the agent stays."""
+        return self._single_step(interaction_id, query, user_data, extensions, "single-step conference")
+
+    def _single_step(
+        self,
+        interaction_id: str,
+        query: Any,
+        user_data: Mapping[str, Any] | None,
+        extensions: Mapping[str, Any] | None,
+        operation: str,
+    ) -> Interaction:
+        interaction = self.desk.get(interaction_id)
+        target = self._target(interaction, query, consult=False)
+        self._check_extensions(interaction, extensions)
+        rule = self.desk.check(interaction, operation)
+        self.desk.attach(interaction, user_data)
+        interaction.extensions.update(extensions or {})
+        interaction.parties.append({"name": target.party_name})
+        self.desk.apply(interaction, rule)
+        return interaction
