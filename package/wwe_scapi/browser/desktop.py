@@ -8,9 +8,10 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy
 
+from wwe_scapi.browser.interactionsview import InteractionsView
 from wwe_scapi.browser.logview import ProtocolLogView
 from wwe_scapi.service import Service
-from wwe_scapi.workspace import DomainEvent
+from wwe_scapi.workspace import DomainEvent, WorkspaceError
 
 def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
     node = js.document.createElement(tag)
@@ -34,12 +35,13 @@ class DesktopView:
         self.apps = apps
         self._proxies: list[Any] = []
         self.log_view = ProtocolLogView(service.log)
+        self.interactions_view = InteractionsView(self.workspace, self.show_alert)
 
     def render(self) -> None:
         self._render_state_select()
         self._render_agent()
         self._render_media()
-        self._render_interactions()
+        self.interactions_view.start()
         self._render_simulator()
         self._render_apps()
         self.workspace.subscribe(self._on_event)
@@ -88,32 +90,44 @@ class DesktopView:
         if event.topic in ("agent", "media"):
             self._render_agent()
             self._render_media()
-        elif event.topic == "interaction":
-            self._render_interactions()
+        elif event.topic in ("interaction", "markdone"):
+            self.interactions_view.changed()
 
-    # -- interactions and the simulator --------------------------------------------------
-
-    def _render_interactions(self) -> None:
-        section = _by_id("interactions")
-        items = []
-        for interaction in self.workspace.interactions:
-            party = interaction.contact.get("displayName") or interaction.media_fields.get("ani", "")
-            item = _element("li", f"#{interaction.interaction_id} {interaction.media} {interaction.state.value}: {party}")
-            item.setAttribute("data-interaction-id", interaction.interaction_id)
-            item.setAttribute("data-state", interaction.state.value)
-            if interaction.user_data:
-                data = ", ".join(f"{key}={value}" for key, value in interaction.user_data.items())
-                item.appendChild(_element("div", data, **{"class": "user-data"}))
-            items.append(item)
-        listing = _element("ul", id="interaction-list")
-        listing.replaceChildren(*items)
-        heading = _element("h2", "Interactions", id="interactions-heading")
-        section.replaceChildren(heading, listing if items else _element("p", "No interaction.", **{"class": "empty"}))
+    # -- the simulator ---------------------------------------------------------------------
 
     def _render_simulator(self) -> None:
-        button = _element("button", "Ring an inbound call", type="button", id="simulate-inbound-call")
-        button.addEventListener("click", self._proxy(lambda _event: self.workspace.scenario.ring_inbound_call()))
-        _by_id("simulator").appendChild(button)
+        """Buttons that make work arrive, and a dial pad for the agent."""
+        scenario = self.workspace.scenario
+        section = _by_id("simulator")
+        for element_id, label, action in (
+            ("simulate-inbound-call", "Ring an inbound call", scenario.ring_inbound_call),
+            ("simulate-chat", "Deliver a chat", scenario.deliver_chat),
+            ("simulate-email", "Deliver an email", scenario.deliver_email),
+        ):
+            button = _element("button", label, type="button", id=element_id)
+            button.addEventListener("click", self._proxy(lambda _event, act=action: self._run(act)))
+            section.appendChild(button)
+        dial = _element("form", None, id="dial-form", aria_label="Dial")
+        dial.appendChild(_element("input", None, id="dial-number", type="tel", placeholder="Number", aria_label="Number to dial"))
+        dial.appendChild(_element("button", "Dial", type="submit", id="dial-button"))
+        dial.addEventListener("submit", self._proxy(self._dial))
+        section.appendChild(dial)
+
+    def _dial(self, event: Any) -> None:
+        event.preventDefault()
+        number = str(_by_id("dial-number").value)
+        self._run(lambda: self.workspace.voice.dial(number))
+
+    def _run(self, action: Any) -> None:
+        try:
+            action()
+        except WorkspaceError as refusal:
+            self.show_alert(refusal.message)
+        else:
+            self.show_alert("")
+
+    def show_alert(self, text: str) -> None:
+        _by_id("desktop-alert").textContent = text
 
     # -- apps ---------------------------------------------------------------------------
 

@@ -6,12 +6,18 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pyodide.ffi import create_proxy
+import js
+from pyodide.ffi import JsProxy, create_proxy, to_js
 
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.jsbridge import host_bridge
 from wwe_scapi.service import Service
 from wwe_scapi.service.setup import build_service
+from wwe_scapi.workspace.interactions import Interaction
+from wwe_scapi.workspace.scenario import Scenario
+
+# The scenario methods Playwright (or a person in the console) may call through wweScenario.
+SCENARIO_METHODS = frozenset(name for name in vars(Scenario) if not name.startswith("_"))
 
 _current: DesktopHost | None = None
 
@@ -47,6 +53,27 @@ class DesktopHost:
             self.service.receive(key, origin, json.loads(text or "null"))
 
 
+def run_scenario(workspace: Any, name: str, arguments: Mapping[str, Any] | None = None) -> Any:
+    """One scenario step by name with keyword arguments; an interaction comes back in wire form."""
+    if name not in SCENARIO_METHODS:
+        raise ValueError(f"Unknown scenario step {name!r}. Steps: {', '.join(sorted(SCENARIO_METHODS))}.")
+    result = getattr(workspace.scenario, name)(**dict(arguments or {}))
+    return result.to_wire() if isinstance(result, Interaction) else result
+
+
+def _expose_scenario(host: DesktopHost) -> None:
+    """window.wweScenario(name, {keyword: value}): the page's one entry point for driving the
+    simulated contact centre from outside, e.g. Playwright's page.evaluate."""
+
+    def call(name: str, arguments: Any = None) -> Any:
+        if isinstance(arguments, JsProxy):
+            arguments = arguments.to_py()
+        result = run_scenario(host.workspace, name, arguments)
+        return to_js(result, dict_converter=js.Object.fromEntries)
+
+    js.window.wweScenario = create_proxy(call)
+
+
 def start(config: Mapping[str, Any]) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
     ({"options": {key: value}, "apps": [{"title", "url"}]}, as `wwe-scapi serve` writes it)."""
@@ -54,6 +81,7 @@ def start(config: Mapping[str, Any]) -> DesktopHost:
     service = build_service(dict(config.get("options", {})))
     host = DesktopHost(service)
     DesktopView(service, list(config.get("apps", []))).render()
+    _expose_scenario(host)
     _current = host
     return host
 

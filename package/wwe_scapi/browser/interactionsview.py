@@ -1,0 +1,208 @@
+"""The desktop's interactions area: each interaction with its state, case, attached data and
+the agent's controls, plus per-interaction simulator buttons. Re-rendered off the request
+path (coalesced), with one delegated click listener for every button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import js
+from pyodide.ffi import create_proxy
+
+from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.workspace.interactions import Interaction, InteractionState
+
+Action = Callable[[Workspace, Interaction], object]
+
+# data-action -> what the button does. Agent controls first, then the outside world's.
+ACTIONS: dict[str, Action] = {
+    "accept": lambda ws, i: ws.open_media.accept(i.interaction_id),
+    "reject": lambda ws, i: ws.open_media.reject(i.interaction_id),
+    "hold": lambda ws, i: ws.voice.hold(i.interaction_id),
+    "resume": lambda ws, i: ws.voice.resume(i.interaction_id),
+    "hang-up": lambda ws, i: ws.voice.hang_up(i.interaction_id),
+    "record-start": lambda ws, i: ws.voice.recording(i.interaction_id, "start"),
+    "record-pause": lambda ws, i: ws.voice.recording(i.interaction_id, "pause"),
+    "record-resume": lambda ws, i: ws.voice.recording(i.interaction_id, "resume"),
+    "record-stop": lambda ws, i: ws.voice.recording(i.interaction_id, "stop"),
+    "end-chat": lambda ws, i: ws.open_media.end_chat(i.interaction_id),
+    "reply": lambda ws, i: ws.open_media.reply(i.interaction_id),
+    "send": lambda ws, i: ws.open_media.send(i.interaction_id),
+    "cancel": lambda ws, i: ws.open_media.cancel(i.interaction_id),
+    "mark-done": lambda ws, i: ws.markdone.mark_done(i.interaction_id),
+    "select-case": lambda ws, i: ws.desk.cases.select(i.case_id),
+    "sim-remote-answers": lambda ws, i: ws.scenario.remote_party_answers(i.interaction_id),
+    "sim-remote-hangs-up": lambda ws, i: ws.scenario.remote_party_hangs_up(i.interaction_id),
+    "sim-no-answer": lambda ws, i: ws.scenario.no_answer(i.interaction_id),
+    "sim-customer-writes": lambda ws, i: ws.scenario.customer_sends_message(i.interaction_id, "Are you still there?"),
+    "sim-customer-typing": lambda ws, i: ws.scenario.customer_is_typing(i.interaction_id),
+    "sim-customer-leaves": lambda ws, i: ws.scenario.customer_leaves_chat(i.interaction_id),
+    "sim-revoke": lambda ws, i: ws.scenario.revoke(i.interaction_id),
+}
+
+_LABELS = {
+    "accept": "Accept",
+    "reject": "Reject",
+    "hold": "Hold",
+    "resume": "Resume",
+    "hang-up": "Hang up",
+    "record-start": "Record",
+    "record-pause": "Pause recording",
+    "record-resume": "Resume recording",
+    "record-stop": "Stop recording",
+    "end-chat": "End chat",
+    "reply": "Reply",
+    "send": "Send",
+    "cancel": "Cancel",
+    "mark-done": "Mark done",
+    "sim-remote-answers": "Remote party answers",
+    "sim-remote-hangs-up": "Remote party hangs up",
+    "sim-no-answer": "Let it ring (no answer)",
+    "sim-customer-writes": "Customer writes",
+    "sim-customer-typing": "Customer types",
+    "sim-customer-leaves": "Customer leaves",
+    "sim-revoke": "Revoke",
+}
+
+_CAPABILITY_ACTIONS = {
+    "ANSWER": "accept",
+    "ACCEPT": "accept",
+    "REJECT": "reject",
+    "HOLD": "hold",
+    "RESUME": "resume",
+    "HANGUP": "hang-up",
+    "END_CHAT": "end-chat",
+    "REPLY": "reply",
+    "SEND": "send",
+    "CANCEL": "cancel",
+    "MARK_DONE": "mark-done",
+}
+_RECORDING_ACTIONS = {
+    "STOPPED": ("record-start",),
+    "RECORDING": ("record-pause", "record-stop"),
+    "PAUSED": ("record-resume", "record-stop"),
+}
+S = InteractionState
+
+
+def agent_actions(interaction: Interaction) -> list[str]:
+    """The agent's buttons, read off the interaction's capabilities."""
+    actions = [_CAPABILITY_ACTIONS[c] for c in interaction.capabilities if c in _CAPABILITY_ACTIONS]
+    if "RECORDING" in interaction.capabilities:
+        actions.extend(_RECORDING_ACTIONS[interaction.media_fields.get("recordingState", "STOPPED")])
+    if interaction.media == "chat" and interaction.state is S.ACCEPTED:
+        actions.append("mark-done")  # Done on an active chat ends it and marks it done
+    return list(dict.fromkeys(actions))
+
+
+def simulator_actions(interaction: Interaction) -> list[str]:
+    """What the outside world can do to it now."""
+    state, media = interaction.state, interaction.media
+    if media == "voice":
+        return {
+            S.RINGING: ["sim-no-answer"],
+            S.DIALING: ["sim-remote-answers", "sim-remote-hangs-up"],
+            S.TALKING: ["sim-remote-hangs-up"],
+            S.HELD: ["sim-remote-hangs-up"],
+        }.get(state, [])
+    if state in (S.INVITED, S.INVITED_CONFERENCE):
+        return ["sim-revoke"] + (["sim-customer-leaves"] if media == "chat" and state is S.INVITED else [])
+    if media == "chat" and state is S.ACCEPTED:
+        return ["sim-customer-writes", "sim-customer-typing", "sim-customer-leaves"]
+    return []
+
+
+def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
+    node = js.document.createElement(tag)
+    if text is not None:
+        node.textContent = text
+    for name, value in attributes.items():
+        node.setAttribute(name.replace("_", "-"), value)
+    return node
+
+
+class InteractionsView:
+    def __init__(self, workspace: Workspace, show_alert: Callable[[str], None]) -> None:
+        self.workspace = workspace
+        self._show_alert = show_alert
+        self._scheduled = False
+        self._render_proxy = create_proxy(self.render)  # both live as long as the page
+        self._click_proxy = create_proxy(self._on_click)
+
+    def start(self) -> None:
+        js.document.getElementById("interactions").addEventListener("click", self._click_proxy)
+        self.render()
+
+    def changed(self) -> None:
+        """Re-render once after the current burst of events, not inside a request."""
+        if not self._scheduled:
+            self._scheduled = True
+            js.setTimeout(self._render_proxy, 0)
+
+    def render(self) -> None:
+        self._scheduled = False
+        section = js.document.getElementById("interactions")
+        items = [self._item(interaction) for interaction in self.workspace.interactions]
+        heading = _element("h2", "Interactions", id="interactions-heading")
+        if items:
+            listing = _element("ul", id="interaction-list")
+            listing.replaceChildren(*items)
+        else:
+            listing = _element("p", "No interaction.", **{"class": "empty"})
+        section.replaceChildren(heading, listing)
+
+    def _item(self, interaction: Interaction) -> Any:
+        item = _element(
+            "li",
+            None,
+            data_interaction_id=interaction.interaction_id,
+            data_state=interaction.state.value,
+            data_media=interaction.media,
+            data_case_id=interaction.case_id,
+            **{"class": "interaction" + (" case-selected" if interaction.is_case_selected else "")},
+        )
+        fields = interaction.media_fields
+        party = interaction.contact.get("displayName") or fields.get("ani", "")
+        kind = "consultation" if interaction.is_consultation else (fields.get("callType") or interaction.media)
+        title = f"#{interaction.interaction_id} {interaction.media} · {interaction.state.value} · {party}"
+        item.appendChild(_element("div", title, **{"class": "interaction-title"}))
+        case = f"case {interaction.case_id[-8:]} · {kind.lower()}"
+        if fields.get("recordingState") in ("RECORDING", "PAUSED"):
+            case += f" · recording {fields['recordingState'].lower()}"
+        item.appendChild(_element("button", case, type="button", data_action="select-case", **{"class": "case-link"}))
+        if interaction.user_data:
+            data = ", ".join(f"{key}={value}" for key, value in interaction.user_data.items())
+            item.appendChild(_element("div", data, **{"class": "user-data"}))
+        for who, text in interaction.transcript[-3:]:
+            item.appendChild(_element("div", f"{who}: {text}", **{"class": "transcript"}))
+        for warning in interaction.markdone_blocks.values():
+            item.appendChild(_element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
+        item.appendChild(self._buttons(agent_actions(interaction), "controls"))
+        simulated = simulator_actions(interaction)
+        if simulated:
+            item.appendChild(self._buttons(simulated, "simulated"))
+        return item
+
+    @staticmethod
+    def _buttons(actions: list[str], css_class: str) -> Any:
+        bar = _element("div", None, **{"class": css_class})
+        for action in actions:
+            bar.appendChild(_element("button", _LABELS[action], type="button", data_action=action))
+        return bar
+
+    def _on_click(self, event: Any) -> None:
+        button = event.target.closest("button[data-action]")
+        item = event.target.closest("[data-interaction-id]")
+        if button is None or item is None:
+            return
+        action = ACTIONS.get(str(button.getAttribute("data-action")))
+        interaction = self.workspace.interactions.find(str(item.getAttribute("data-interaction-id")))
+        if action is None or interaction is None:
+            return
+        try:
+            action(self.workspace, interaction)
+        except WorkspaceError as refusal:
+            self._show_alert(refusal.message)
+        else:
+            self._show_alert("")
