@@ -168,8 +168,8 @@ class InteractionsView:
         title = f"#{interaction.interaction_id} {interaction.media} · {interaction.state.value} · {party}"
         item.appendChild(_element("div", title, **{"class": "interaction-title"}))
         case = f"case {interaction.case_id[-8:]} · {kind.lower()}"
-        if fields.get("recordingState") in ("RECORDING", "PAUSED"):
-            case += f" · recording {fields['recordingState'].lower()}"
+        recording = {"RECORDING": " · ● recording", "PAUSED": " · recording paused"}
+        case += recording.get(fields.get("recordingState", ""), "")
         item.appendChild(_element("button", case, type="button", data_action="select-case", **{"class": "case-link"}))
         if interaction.user_data:
             data = ", ".join(f"{key}={value}" for key, value in interaction.user_data.items())
