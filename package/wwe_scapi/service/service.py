@@ -27,6 +27,7 @@ from wwe_scapi.service.frames import Frame, FrameRegistry
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.log import Direction, ProtocolLog
 from wwe_scapi.service.params import check_parameters
+from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 
 logger = logging.getLogger(__name__)
@@ -50,12 +51,14 @@ class Service:
         policy: SecurityPolicy | OriginPolicy | None = None,
         outbox: Outbox | None = None,
         handlers: Mapping[str, Handler] = ALL_HANDLERS,
+        surface: FrameSurface | None = None,
     ) -> None:
         self.workspace = workspace or Workspace()
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
         self.policy = policy or SecurityPolicy()
         self.outbox = outbox
+        self.surface: FrameSurface = surface or MemorySurface()
         self.handlers = dict(handlers)
         self.frames = FrameRegistry()
         self.log = ProtocolLog()
@@ -204,9 +207,12 @@ class Service:
 
     # -- sending -----------------------------------------------------------------------------
 
-    def publish(self, topic: str, data: Any) -> int:
-        """Send an event to every frame subscribed to `topic`; answers how many got it."""
+    def publish(self, topic: str, data: Any, to_frame: int | None = None) -> int:
+        """Send an event to every frame subscribed to `topic` (or to that one frame, when it
+        is subscribed); answers how many got it."""
         frames = self.frames.subscribed_to(topic)
+        if to_frame is not None:
+            frames = [frame for frame in frames if frame.id == to_frame]
         if not frames:
             return 0
         message = envelopes.event_message(topic, data)
@@ -224,7 +230,8 @@ class Service:
         return delivered
 
     def _on_domain_event(self, event: DomainEvent) -> None:
-        self.publish(event.topic, self.policy.readable_copy(event.data))
+        if event.topic in EVENT_NAMES:  # not the desktop's own redraw notices
+            self.publish(event.topic, self.policy.readable_copy(event.data), event.to_frame)
 
     def _answer(
         self,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from wwe_scapi.clock import Clock
+from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.service.service import Service
-from wwe_scapi.workspace import OptionValue, Workspace
+from wwe_scapi.workspace import OptionValue, Workspace, WorkspaceError
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
 
 
@@ -15,11 +16,16 @@ def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock
     """A service over a default workspace with these options set (`name` or `Section/name`).
 
     Raises PolicyConfigError (a ValueError naming the option) before anything is served
-    when a security option is invalid, so the service never starts half-configured.
+    when a security option (or the toast width, or the inactivity timeout) is invalid, so
+    the service never starts half-configured.
     """
-    workspace = Workspace()
+    workspace = Workspace(clock=clock)
     for key, value in (options or {}).items():
         workspace.configuration.set(key, value)
+    try:
+        workspace.apply_system_options()
+    except WorkspaceError as error:
+        raise PolicyConfigError(error.message) from None
     store = workspace.configuration
     policy = SecurityPolicy.from_options(
         read=lambda name: store.get(f"{DEFAULT_SECTION}/{name}"),

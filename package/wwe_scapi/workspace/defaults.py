@@ -37,6 +37,8 @@ DEFAULT_OPTIONS: dict[str, dict[str, OptionValue]] = {
         "agent-status.enabled-actions-global": ["Ready", "NotReady", "NotReadyReason", "Dnd", "LogOff"],
         "sipendpoint.audio.microphone-volume": "100",
         "service-client-api.rate-limit": "0",
+        "service-client-api.toast.width": "320",
+        "security.inactivity-timeout": "0",
         "service-client-api.rate-limit-quarantine-delay": "30",
     },
     "CustomAPI": {

@@ -11,6 +11,7 @@ from typing import Any
 class DomainEvent:
     topic: str  # a subscription name: "agent", "media", "interaction", "system", ...
     data: dict[str, Any]
+    to_frame: int | None = None  # for one frame only (a toast's button click), else for all
 
 
 EventSink = Callable[[DomainEvent], None]
@@ -26,7 +27,7 @@ class EventHub:
         self._sinks.append(sink)
         return lambda: self._sinks.remove(sink)
 
-    def emit(self, topic: str, data: dict[str, Any]) -> None:
-        event = DomainEvent(topic, data)
+    def emit(self, topic: str, data: dict[str, Any], to_frame: int | None = None) -> None:
+        event = DomainEvent(topic, data, to_frame)
         for sink in list(self._sinks):
             sink(event)

@@ -12,6 +12,7 @@ from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
+from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.voice import VoiceCalls
 
 RONA_STATES = ("NO_ANSWER", "REDIRECTED")
@@ -23,9 +24,24 @@ def _contact(name: str) -> dict[str, str]:
 
 
 class Scenario:
-    def __init__(self, desk: InteractionDesk, voice: VoiceCalls) -> None:
+    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, system: DesktopSystem) -> None:
         self.desk = desk
         self.voice = voice
+        self.system = system
+
+    # -- the desktop's connection ------------------------------------------------------------------
+
+    def drop_realtime_connection(self) -> None:
+        """REALTIME_CONNECTION DISCONNECTED; DOWN follows after a minute unless restored."""
+        self.system.drop_connection()
+
+    def restore_realtime_connection(self) -> None:
+        """REALTIME_CONNECTION RECONNECTED."""
+        self.system.restore_connection()
+
+    def realtime_connection_down(self) -> None:
+        """REALTIME_CONNECTION DOWN now, without waiting the minute."""
+        self.system.connection_down()
 
     # -- voice ----------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
+from wwe_scapi.clock import Clock, SystemClock
 from wwe_scapi.workspace.agent import AgentProfile, Device, Media
 from wwe_scapi.workspace.configuration import ConfigurationStore, OptionValue
 from wwe_scapi.workspace.contextual import Annex, contextual_options
@@ -18,6 +19,7 @@ from wwe_scapi.workspace.interactions import InteractionStore
 from wwe_scapi.workspace.markdone import MarkDone
 from wwe_scapi.workspace.openmedia import OpenMedia
 from wwe_scapi.workspace.scenario import Scenario
+from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.transfers import Transfers
 from wwe_scapi.workspace.voice import VoiceCalls
 from wwe_scapi.workspace.states import (
@@ -29,6 +31,18 @@ from wwe_scapi.workspace.states import (
 )
 
 StateChoice = str | int  # an operationName, or an index into the state list
+TOAST_WIDTH_OPTION = "service-client-api.toast.width"
+INACTIVITY_OPTION = "security.inactivity-timeout"
+
+
+def _number(option: str, value: OptionValue | None, minimum: float) -> float:
+    try:
+        number = float(str(value))
+    except ValueError:
+        number = float("nan")
+    if not number >= minimum:  # also refuses NaN
+        raise WorkspaceError(f"{option}: expected a number of at least {minimum:g}, got {value!r}.")
+    return number
 
 
 class Workspace:
@@ -49,6 +63,7 @@ class Workspace:
         now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         directory: Directory | None = None,
         transactions: Mapping[str, Annex] = DEFAULT_TRANSACTIONS,
+        clock: Clock | None = None,
     ) -> None:
         self.events = EventHub()
         self.now = now
@@ -72,7 +87,23 @@ class Workspace:
         self.open_media = OpenMedia(self.desk, self.voice)
         self.transfers = Transfers(self.desk, self.voice, tuple(self.media))
         self.markdone = MarkDone(self.desk)
-        self.scenario = Scenario(self.desk, self.voice)
+        self.system = DesktopSystem(self.events, clock or SystemClock())
+        self.apply_system_options()
+        self.scenario = Scenario(self.desk, self.voice, self.system)
+
+    def apply_system_options(self) -> None:
+        """Read the options the desktop itself uses; a bad value is refused naming the option."""
+        width = self.configuration.get(TOAST_WIDTH_OPTION)
+        minutes = self.configuration.get(INACTIVITY_OPTION)
+        self.system.configure(
+            int(_number(TOAST_WIDTH_OPTION, width, minimum=1)) if width not in (None, "") else None,
+            _number(INACTIVITY_OPTION, minutes, minimum=0) * 60 if minutes not in (None, "") else 0.0,
+        )
+
+    def tick(self) -> None:
+        """Let time act: toasts hide, a lost connection goes DOWN, an idle session closes."""
+        if self.system.tick() and any(s.operation_name == "Logout" for s in self.state_list):
+            self.set_agent_state("Logout")
 
     def subscribe(self, sink: EventSink) -> Callable[[], None]:
         return self.events.add(sink)

@@ -1,6 +1,8 @@
-"""The `system` namespace (getAllowedServices so far)."""
+"""The `system` namespace (the tab-election calls come with multi-tab support)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from wwe_scapi.service.context import Handler, RequestContext
 
@@ -9,4 +11,51 @@ def get_allowed_services(ctx: RequestContext) -> list[str]:
     return ctx.service.policy.origins.allowed_requests(ctx.origin)
 
 
-HANDLERS: dict[str, Handler] = {"system.getAllowedServices": get_allowed_services}
+def am_i_visible(ctx: RequestContext) -> bool:
+    return bool(ctx.service.surface.is_visible(ctx.frame.id))
+
+
+def trigger_activity(ctx: RequestContext) -> None:
+    ctx.workspace.system.trigger_activity()
+
+
+def popup_toast(ctx: RequestContext, parameters: dict[str, Any]) -> str:
+    return ctx.workspace.system.popup_toast(ctx.frame.id, parameters)
+
+
+def update_toast(ctx: RequestContext, toast_id: str, parameters: dict[str, Any]) -> bool:
+    return ctx.workspace.system.update_toast(toast_id, parameters)
+
+
+def close_toast(ctx: RequestContext, toast_id: str) -> bool:
+    return ctx.workspace.system.close_toast(toast_id)
+
+
+def open_dialog(ctx: RequestContext, url: str | None, options: Any) -> str | None:
+    return ctx.workspace.system.open_dialog(ctx.frame.id, url, options)
+
+
+def close_dialog(ctx: RequestContext, dialog_id: str) -> bool:
+    return ctx.workspace.system.close_dialog(dialog_id)
+
+
+def update_view_in_application_menu_bar(ctx: RequestContext, parameters: dict[str, Any]) -> str:
+    return ctx.workspace.system.update_view(ctx.frame.id, parameters)
+
+
+def close_view_in_application_menu_bar(ctx: RequestContext, name: str) -> bool:
+    return ctx.workspace.system.close_view(name)
+
+
+HANDLERS: dict[str, Handler] = {
+    "system.getAllowedServices": get_allowed_services,
+    "system.amIVisible": am_i_visible,
+    "system.triggerActivity": trigger_activity,
+    "system.popupToast": popup_toast,
+    "system.updateToast": update_toast,
+    "system.closeToast": close_toast,
+    "system.openDialog": open_dialog,
+    "system.closeDialog": close_dialog,
+    "system.updateViewInApplicationMenuBar": update_view_in_application_menu_bar,
+    "system.closeViewInApplicationMenuBar": close_view_in_application_menu_bar,
+}
