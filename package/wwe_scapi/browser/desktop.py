@@ -1,41 +1,65 @@
-"""The desktop page's UI: renders the workspace and lets a person drive it."""
+"""The desktop page's UI: renders the workspace and lets a person drive it. It is also the
+service's frame surface: it knows which app frames are on screen (system.amIVisible)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 import js
 from pyodide.ffi import create_proxy
 
+from wwe_scapi.browser.appsview import AppsView
+from wwe_scapi.browser.dialogsview import DialogsView
+from wwe_scapi.browser.dom import by_id as _by_id
+from wwe_scapi.browser.dom import element as _element
 from wwe_scapi.browser.interactionsview import InteractionsView
 from wwe_scapi.browser.logview import ProtocolLogView
+from wwe_scapi.browser.menubarview import MenuBarView
+from wwe_scapi.browser.statusview import StatusView
+from wwe_scapi.browser.toastsview import ToastsView
 from wwe_scapi.service import Service
 from wwe_scapi.workspace import DomainEvent, WorkspaceError
+from wwe_scapi.workspace.system import DESKTOP_TOPIC
+from wwe_scapi.workspace.toasts import ToastChoice
+from wwe_scapi.workspace.webcontent import WebContent
 
-def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
-    node = js.document.createElement(tag)
-    if text is not None:
-        node.textContent = text
-    for name, value in attributes.items():
-        node.setAttribute(name.replace("_", "-"), value)
-    return node
+POPUP = "popup"
 
 
-def _by_id(element_id: str) -> Any:
-    return js.document.getElementById(element_id)
+class Windows(Protocol):
+    """Where the service's frames are (the host bridge): an iframe id, "popup", or None."""
+
+    def place(self, frame_key: int) -> str | None: ...
+
+    def focus(self, frame_key: int) -> None: ...
 
 
 class DesktopView:
-    """Agent bar, media list, app tabs and the protocol log, kept in step with the workspace."""
+    """Agent bar, media, interactions, apps, toasts, dialogs, menu-bar views, status and the
+    protocol log, kept in step with the workspace."""
 
-    def __init__(self, service: Service, apps: Sequence[Mapping[str, str]]) -> None:
+    def __init__(self, service: Service, apps: Sequence[WebContent], windows: Windows) -> None:
         self.service = service
         self.workspace = service.workspace
-        self.apps = apps
+        self.windows = windows
+        system = self.workspace.system
         self._proxies: list[Any] = []
         self.log_view = ProtocolLogView(service.log)
         self.interactions_view = InteractionsView(self.workspace, self.show_alert)
+        self.apps_view = AppsView(apps)
+        self.toasts_view = ToastsView(system, self._toast_choice)
+        self.dialogs_view = DialogsView(system)
+        self.menu_bar_view = MenuBarView(system, self.bring_forward)
+        self.status_view = StatusView(self.workspace, self.show_alert)
+        self._redraws = {
+            "toasts": self.toasts_view.render,
+            "dialogs": self.dialogs_view.render,
+            "menu-bar": self.menu_bar_view.render,
+            "inactivity": self.status_view.render,
+            "connection": self.status_view.render,
+        }
+        service.surface = self
 
     def render(self) -> None:
         self._render_state_select()
@@ -43,7 +67,11 @@ class DesktopView:
         self._render_media()
         self.interactions_view.start()
         self._render_simulator()
-        self._render_apps()
+        self.apps_view.render()
+        self.toasts_view.start()
+        self.dialogs_view.start()
+        self.menu_bar_view.start()
+        self.status_view.start()
         self.workspace.subscribe(self._on_event)
         self.log_view.start()
         status = _by_id("boot-status")
@@ -92,6 +120,8 @@ class DesktopView:
             self._render_media()
         elif event.topic in ("interaction", "markdone"):
             self.interactions_view.changed()
+        elif event.topic == DESKTOP_TOPIC:
+            self._redraws[event.data["eventType"]]()
 
     # -- the simulator ---------------------------------------------------------------------
 
@@ -129,36 +159,29 @@ class DesktopView:
     def show_alert(self, text: str) -> None:
         _by_id("desktop-alert").textContent = text
 
-    # -- apps ---------------------------------------------------------------------------
+    # -- where frames are: the service's frame surface ----------------------------------------
 
-    def _render_apps(self) -> None:
-        tabs, panels = _by_id("app-tabs"), _by_id("app-panels")
-        for index, app in enumerate(self.apps):
-            title = app.get("title") or app["url"]
-            tab = _element(
-                "button",
-                title,
-                role="tab",
-                id=f"app-tab-{index}",
-                aria_controls=f"app-panel-{index}",
-                aria_selected="true" if index == 0 else "false",
-                type="button",
-            )
-            tab.addEventListener("click", self._proxy(lambda _e, i=index: self.show_app(i)))
-            panel = _element("div", role="tabpanel", id=f"app-panel-{index}", aria_labelledby=tab.id)
-            frame = _element("iframe", src=app["url"], title=title, id=f"app-frame-{index}")
-            frame.setAttribute("data-app-url", app["url"])
-            panel.appendChild(frame)
-            if index != 0:
-                panel.hidden = True
-                panel.inert = True
-            tabs.appendChild(tab)
-            panels.appendChild(panel)
+    def is_visible(self, frame_key: int) -> bool:
+        """On screen now: the front tab's app, an open dialog's app, or a popup window."""
+        if _by_id("app-panels") is None or str(_document_visibility()) != "visible":
+            return False
+        place = self.windows.place(frame_key)
+        if place == POPUP:
+            return True
+        return place is not None and place in self.apps_view.shown_frames() | self.dialogs_view.shown_frames()
 
-    def show_app(self, index: int) -> None:
-        """Bring one app's tab to the front."""
-        for other in range(len(self.apps)):
-            _by_id(f"app-tab-{other}").setAttribute("aria-selected", "true" if other == index else "false")
-            panel = _by_id(f"app-panel-{other}")
-            panel.hidden = other != index
-            panel.inert = other != index  # background tabs stay rendered (see desktop.css)
+    def bring_forward(self, frame_key: int) -> None:
+        """Show the app of that frame: its tab, or its popup window."""
+        place = self.windows.place(frame_key)
+        if place == POPUP:
+            self.windows.focus(frame_key)
+        else:
+            self.apps_view.bring_forward(place)
+
+    def _toast_choice(self, choice: ToastChoice) -> None:
+        if choice.bring_forward:
+            self.bring_forward(choice.toast.owner)
+
+
+def _document_visibility() -> Any:
+    return js.document.visibilityState

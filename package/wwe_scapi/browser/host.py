@@ -15,6 +15,7 @@ from wwe_scapi.service import Service
 from wwe_scapi.service.setup import build_service
 from wwe_scapi.workspace.interactions import Interaction
 from wwe_scapi.workspace.scenario import Scenario
+from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
 
 # The scenario methods Playwright (or a person in the console) may call through wweScenario.
 SCENARIO_METHODS = frozenset(name for name in vars(Scenario) if not name.startswith("_"))
@@ -28,7 +29,8 @@ class DesktopHost:
     def __init__(self, service: Service) -> None:
         self.service = service
         self._receive_proxy = create_proxy(self._receive)
-        self._send = host_bridge(self._receive_proxy).send
+        self._bridge = host_bridge(self._receive_proxy)
+        self._send = self._bridge.send
         service.outbox = self
 
     @property
@@ -37,6 +39,14 @@ class DesktopHost:
 
     def send(self, frame_key: int, message: dict[str, Any]) -> bool:
         return bool(self._send(frame_key, json.dumps(message)))
+
+    def place(self, frame_key: int) -> str | None:
+        """The desktop iframe holding that frame, "popup", or None."""
+        place = self._bridge.place(frame_key)
+        return None if place is None else str(place)
+
+    def focus(self, frame_key: int) -> None:
+        self._bridge.focus(frame_key)
 
     def _receive(
         self,
@@ -80,7 +90,12 @@ def start(config: Mapping[str, Any]) -> DesktopHost:
     global _current
     service = build_service(dict(config.get("options", {})))
     host = DesktopHost(service)
-    DesktopView(service, list(config.get("apps", []))).render()
+    apps = [
+        WebContent(app.get("title") or app["url"], app["url"], app.get("title") or app["url"], Placement.TAB)
+        for app in config.get("apps", [])
+    ]
+    apps += web_contents(service.workspace.configuration)
+    DesktopView(service, apps, host).render()
     _expose_scenario(host)
     _current = host
     return host

@@ -10,6 +10,7 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy
 
+from wwe_scapi.browser.dom import element
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 
@@ -113,15 +114,6 @@ def simulator_actions(interaction: Interaction) -> list[str]:
     return []
 
 
-def _element(tag: str, text: str | None = None, **attributes: str) -> Any:
-    node = js.document.createElement(tag)
-    if text is not None:
-        node.textContent = text
-    for name, value in attributes.items():
-        node.setAttribute(name.replace("_", "-"), value)
-    return node
-
-
 class InteractionsView:
     def __init__(self, workspace: Workspace, show_alert: Callable[[str], None]) -> None:
         self.workspace = workspace
@@ -144,16 +136,16 @@ class InteractionsView:
         self._scheduled = False
         section = js.document.getElementById("interactions")
         items = [self._item(interaction) for interaction in self.workspace.interactions]
-        heading = _element("h2", "Interactions", id="interactions-heading")
+        heading = element("h2", "Interactions", id="interactions-heading")
         if items:
-            listing = _element("ul", id="interaction-list")
+            listing = element("ul", id="interaction-list")
             listing.replaceChildren(*items)
         else:
-            listing = _element("p", "No interaction.", **{"class": "empty"})
+            listing = element("p", "No interaction.", **{"class": "empty"})
         section.replaceChildren(heading, listing)
 
     def _item(self, interaction: Interaction) -> Any:
-        item = _element(
+        item = element(
             "li",
             None,
             data_interaction_id=interaction.interaction_id,
@@ -166,18 +158,18 @@ class InteractionsView:
         party = interaction.contact.get("displayName") or fields.get("ani", "")
         kind = "consultation" if interaction.is_consultation else (fields.get("callType") or interaction.media)
         title = f"#{interaction.interaction_id} {interaction.media} · {interaction.state.value} · {party}"
-        item.appendChild(_element("div", title, **{"class": "interaction-title"}))
+        item.appendChild(element("div", title, **{"class": "interaction-title"}))
         case = f"case {interaction.case_id[-8:]} · {kind.lower()}"
         recording = {"RECORDING": " · ● recording", "PAUSED": " · recording paused"}
         case += recording.get(fields.get("recordingState", ""), "")
-        item.appendChild(_element("button", case, type="button", data_action="select-case", **{"class": "case-link"}))
+        item.appendChild(element("button", case, type="button", data_action="select-case", **{"class": "case-link"}))
         if interaction.user_data:
             data = ", ".join(f"{key}={value}" for key, value in interaction.user_data.items())
-            item.appendChild(_element("div", data, **{"class": "user-data"}))
+            item.appendChild(element("div", data, **{"class": "user-data"}))
         for who, text in interaction.transcript[-3:]:
-            item.appendChild(_element("div", f"{who}: {text}", **{"class": "transcript"}))
+            item.appendChild(element("div", f"{who}: {text}", **{"class": "transcript"}))
         for warning in interaction.markdone_blocks.values():
-            item.appendChild(_element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
+            item.appendChild(element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
         item.appendChild(self._buttons(agent_actions(interaction), "controls"))
         simulated = simulator_actions(interaction)
         if simulated:
@@ -186,9 +178,9 @@ class InteractionsView:
 
     @staticmethod
     def _buttons(actions: list[str], css_class: str) -> Any:
-        bar = _element("div", None, **{"class": css_class})
+        bar = element("div", None, **{"class": css_class})
         for action in actions:
-            bar.appendChild(_element("button", _LABELS[action], type="button", data_action=action))
+            bar.appendChild(element("button", _LABELS[action], type="button", data_action=action))
         return bar
 
     def _on_click(self, event: Any) -> None:

@@ -53,6 +53,24 @@ _HOST_BRIDGE = r"""
       entry[0].postMessage(JSON.parse(text), entry[1]);
       return true;
     },
+    // Where that window is shown: the id of the desktop's iframe holding it (itself or an
+    // ancestor), "popup" for a window opened from here, null when unknown or gone.
+    place(key) {
+      const entry = windows.get(key);
+      if (entry === undefined || entry[0].closed) return null;
+      for (let w = entry[0], depth = 0; w && depth < 16; w = w.parent, depth += 1) {
+        for (const frame of document.querySelectorAll("iframe")) {
+          if (frame.contentWindow === w) return frame.id || null;
+        }
+        if (w.opener === window) return "popup";
+        if (w.parent === w) break;
+      }
+      return null;
+    },
+    focus(key) {
+      const entry = windows.get(key);
+      if (entry !== undefined && !entry[0].closed) entry[0].focus();
+    },
   };
 }
 """
@@ -99,7 +117,7 @@ _CLIENT_BRIDGE = r"""
 
 
 def host_bridge(receive: Any) -> Any:
-    """Install the service's message listener; returns an object with `send(key, text)`."""
+    """Install the service's message listener; returns {send(key, text), place(key), focus(key)}."""
     return run_js(_HOST_BRIDGE)(receive)
 
 

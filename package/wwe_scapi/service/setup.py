@@ -10,6 +10,7 @@ from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.service.service import Service
 from wwe_scapi.workspace import OptionValue, Workspace, WorkspaceError
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
+from wwe_scapi.workspace.webcontent import web_contents
 
 
 def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock | None = None) -> Service:
@@ -24,6 +25,7 @@ def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock
         workspace.configuration.set(key, value)
     try:
         workspace.apply_system_options()
+        web_contents(workspace.configuration)
     except WorkspaceError as error:
         raise PolicyConfigError(error.message) from None
     store = workspace.configuration

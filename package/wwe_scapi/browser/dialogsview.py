@@ -1,0 +1,63 @@
+"""Custom dialogs: an app's page in a modal iframe. Open dialogs keep their iframe (and the
+app in it) across redraws."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyodide.ffi import create_proxy
+
+from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.workspace.dialogs import Dialog
+from wwe_scapi.workspace.system import DesktopSystem
+
+
+def frame_id(dialog_id: str) -> str:
+    return f"dialog-frame-{dialog_id}"
+
+
+class DialogsView:
+    def __init__(self, system: DesktopSystem) -> None:
+        self.system = system
+        self._click_proxy = create_proxy(self._on_click)  # lives as long as the page
+
+    def start(self) -> None:
+        by_id("dialogs").addEventListener("click", self._click_proxy)
+        self.render()
+
+    def render(self) -> None:
+        holder = by_id("dialogs")
+        open_ids = set(self.system.dialogs.dialogs)
+        for node in list(holder.querySelectorAll("[data-dialog-id]")):
+            if str(node.getAttribute("data-dialog-id")) not in open_ids:
+                node.remove()
+        for dialog in self.system.dialogs.dialogs.values():
+            if holder.querySelector(f'[data-dialog-id="{dialog.id}"]') is None:
+                holder.appendChild(self._dialog(dialog))
+        holder.hidden = not open_ids
+
+    def _dialog(self, dialog: Dialog) -> Any:
+        style = "".join(
+            f"{name}: {value};" for name, value in (("width", dialog.width), ("height", dialog.height)) if value
+        )
+        box = element(
+            "div",
+            None,
+            role="dialog",
+            aria_modal="true",
+            aria_label=dialog.label or "Dialog",
+            data_dialog_id=dialog.id,
+            **{"class": "custom-dialog", "style": style},
+        )
+        close = element("button", "×", type="button", aria_label="Close dialog", data_close=dialog.id)
+        box.appendChild(close)
+        box.appendChild(element("iframe", None, src=dialog.url, title=dialog.label or dialog.url, id=frame_id(dialog.id)))
+        return box
+
+    def shown_frames(self) -> set[str]:
+        return {frame_id(dialog_id) for dialog_id in self.system.dialogs.dialogs}
+
+    def _on_click(self, event: Any) -> None:
+        button = event.target.closest("button[data-close]")
+        if button is not None:
+            self.system.close_dialog(str(button.getAttribute("data-close")))
