@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,18 @@ class Desktop:
         """Run Python (top-level await allowed) in that window's Pyodide; the code's last
         expression must be JSON text, which is decoded here."""
         return json.loads(target.evaluate("code => window.pyodide.runPythonAsync(code)", code))
+
+    def run(self, target: Page | Frame, code: str) -> Any:
+        """Run Python in that window (top-level await allowed); the value of its last
+        expression comes back, through JSON."""
+        code = code.strip()
+        last = ast.parse(code).body[-1]
+        if not isinstance(last, ast.Expr):
+            raise ValueError("the code must end with an expression")
+        lines = code.splitlines()
+        body = "\n".join(lines[: last.lineno - 1])
+        expression = "\n".join(lines[last.lineno - 1 :])
+        return self.py(target, f"import json\n{body}\njson.dumps(\n{expression}\n)")
 
     def wait_for_list(self, target: Page | Frame, name: str, count: int) -> list[Any]:
         """Wait until the Python list `name` in that window holds `count` items; return it.

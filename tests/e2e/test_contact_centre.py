@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Frame
+from playwright.sync_api import Frame, Page
 
 from e2e_support import Desktop, app_url
 
@@ -40,10 +40,8 @@ class Seen:
         return fresh
 
 
-def run(desktop: Desktop, frame: Frame, code: str) -> Any:
-    """Python in an app, with the last line's value returned (JSON)."""
-    lines = code.strip().splitlines()
-    return desktop.py(frame, "import json\n" + "\n".join(lines[:-1]) + f"\njson.dumps({lines[-1]})")
+def run(desktop: Desktop, target: Page | Frame, code: str) -> Any:
+    return desktop.run(target, code)
 
 
 def scenario(desktop: Desktop, step: str, **arguments: Any) -> Any:

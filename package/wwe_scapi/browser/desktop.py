@@ -13,6 +13,7 @@ from wwe_scapi.browser.appsview import AppsView
 from wwe_scapi.browser.dialogsview import DialogsView
 from wwe_scapi.browser.dom import by_id as _by_id
 from wwe_scapi.browser.dom import element as _element
+from wwe_scapi.browser.dom import missing
 from wwe_scapi.browser.interactionsview import InteractionsView
 from wwe_scapi.browser.logview import ProtocolLogView
 from wwe_scapi.browser.menubarview import MenuBarView
@@ -75,7 +76,7 @@ class DesktopView:
         self.workspace.subscribe(self._on_event)
         self.log_view.start()
         status = _by_id("boot-status")
-        if status is not None:
+        if not missing(status):
             status.textContent = f"Service ready: accepting {self.service.policy.origins.describe()}"
 
     def _proxy(self, function: Any) -> Any:
@@ -122,6 +123,7 @@ class DesktopView:
             self.interactions_view.changed()
         elif event.topic == DESKTOP_TOPIC:
             self._redraws[event.data["eventType"]]()
+            self.status_view.schedule()  # a new deadline may have come (a toast's auto-hide)
 
     # -- the simulator ---------------------------------------------------------------------
 
@@ -163,7 +165,7 @@ class DesktopView:
 
     def is_visible(self, frame_key: int) -> bool:
         """On screen now: the front tab's app, an open dialog's app, or a popup window."""
-        if _by_id("app-panels") is None or str(_document_visibility()) != "visible":
+        if missing(_by_id("app-panels")) or str(_document_visibility()) != "visible":
             return False
         place = self.windows.place(frame_key)
         if place == POPUP:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.browser.dom import by_id, element, missing
 from wwe_scapi.workspace.dialogs import Dialog
 from wwe_scapi.workspace.system import DesktopSystem
 
@@ -32,7 +32,7 @@ class DialogsView:
             if str(node.getAttribute("data-dialog-id")) not in open_ids:
                 node.remove()
         for dialog in self.system.dialogs.dialogs.values():
-            if holder.querySelector(f'[data-dialog-id="{dialog.id}"]') is None:
+            if missing(holder.querySelector(f'[data-dialog-id="{dialog.id}"]')):
                 holder.appendChild(self._dialog(dialog))
         holder.hidden = not open_ids
 
@@ -59,5 +59,5 @@ class DialogsView:
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-close]")
-        if button is not None:
+        if not missing(button):
             self.system.close_dialog(str(button.getAttribute("data-close")))

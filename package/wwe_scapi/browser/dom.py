@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import js
+from pyodide.ffi import jsnull
 
 
 def element(tag: str, text: str | None = None, **attributes: str) -> Any:
@@ -19,3 +20,8 @@ def element(tag: str, text: str | None = None, **attributes: str) -> Any:
 
 def by_id(element_id: str) -> Any:
     return js.document.getElementById(element_id)
+
+
+def missing(value: Any) -> bool:
+    """JavaScript's null arrives as `jsnull`, not None."""
+    return value is None or value is jsnull

@@ -10,6 +10,7 @@ import js
 from pyodide.ffi import JsProxy, create_proxy, to_js
 
 from wwe_scapi.browser.desktop import DesktopView
+from wwe_scapi.browser.dom import missing
 from wwe_scapi.browser.jsbridge import host_bridge
 from wwe_scapi.service import Service
 from wwe_scapi.service.setup import build_service
@@ -43,7 +44,7 @@ class DesktopHost:
     def place(self, frame_key: int) -> str | None:
         """The desktop iframe holding that frame, "popup", or None."""
         place = self._bridge.place(frame_key)
-        return None if place is None else str(place)
+        return None if missing(place) else str(place)
 
     def focus(self, frame_key: int) -> None:
         self._bridge.focus(frame_key)

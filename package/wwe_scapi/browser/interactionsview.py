@@ -10,7 +10,7 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import element
+from wwe_scapi.browser.dom import element, missing
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 
@@ -186,7 +186,7 @@ class InteractionsView:
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-action]")
         item = event.target.closest("[data-interaction-id]")
-        if button is None or item is None:
+        if missing(button) or missing(item):
             return
         action = ACTIONS.get(str(button.getAttribute("data-action")))
         interaction = self.workspace.interactions.find(str(item.getAttribute("data-interaction-id")))

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.browser.dom import by_id, element, missing
 from wwe_scapi.workspace.system import DesktopSystem
 
 
@@ -48,7 +48,7 @@ class MenuBarView:
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-view]")
-        if button is None:
+        if missing(button):
             return
         owner = self.system.menu_bar.owners.get(str(button.getAttribute("data-view")))
         if owner is not None:

@@ -27,8 +27,8 @@ class StatusView:
     def start(self) -> None:
         section = by_id("simulator")
         for element_id, label, action in (
-            ("simulate-connection-lost", "Drop the real-time connection", self.workspace.scenario.drop_realtime_connection),
-            ("simulate-connection-back", "Restore the real-time connection", self.workspace.scenario.restore_realtime_connection),
+            ("simulate-connection-lost", "Drop connection", self.workspace.scenario.drop_realtime_connection),
+            ("simulate-connection-back", "Restore connection", self.workspace.scenario.restore_realtime_connection),
         ):
             button = element("button", label, type="button", id=element_id)
             proxy = create_proxy(lambda _event, act=action: self._run(act))
@@ -65,9 +65,9 @@ class StatusView:
             minutes, seconds = divmod(int(remaining + 0.999), 60)
             inactivity.textContent = f"{minutes}:{seconds:02d} left"
         inactivity.setAttribute("data-remaining", "" if remaining is None else f"{remaining:.0f}")
-        self._schedule()
+        self.schedule()
 
-    def _schedule(self) -> None:
+    def schedule(self) -> None:
         """Wake at the next deadline; every second while a countdown is shown."""
         if self._timer is not None:
             js.clearTimeout(self._timer)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.browser.dom import by_id, element, missing
 from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.toasts import Toast, ToastChoice
 
@@ -59,7 +59,7 @@ class ToastsView:
     def _render_messages(self) -> None:
         items = []
         for message in reversed(self.system.toasts.messages):
-            item = element("li", None, data_toast_id=message.toast_id)
+            item = element("li", None, data_message_of=message.toast_id)
             item.appendChild(element("strong", message.title or message.subject or "Message"))
             for text in (message.subject if message.title else None, message.message):
                 if text:
@@ -76,7 +76,7 @@ class ToastsView:
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-choice]")
         box = event.target.closest("[data-toast-id]")
-        if button is None or box is None:
+        if missing(button) or missing(box):
             return
         text = str(button.getAttribute("data-choice"))
         choice: str | int = int(text) if text.isdigit() else text
