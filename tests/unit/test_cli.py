@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wwe_scapi.cli.main import main
+from wwe_scapi.cli.main import default_accepted_origins, main
 from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
 from wwe_scapi.cli.server import Origin, serve_site
 
@@ -51,6 +51,10 @@ def test_config_file_errors_name_the_line(tmp_path: Path) -> None:
         (["--option", "oops"], "expected KEY=VALUE"),
         (["--app", "ftp://x.test/"], "expected an http(s) URL"),
         (["--option", "service-client-api.accepted-web-content-origins=http://a.test (agent.*"], "'(' without ')'"),
+        (["--option", "interaction.web-content=CRM"], "section 'CRM' needs a url option (CRM/url)"),
+        (["--option", "interaction.web-content=CRM", "--option", "CRM/url=/crm"], "url must be an absolute http(s) URL"),
+        (["--option", "service-client-api.toast.width=wide"], "service-client-api.toast.width: expected a number"),
+        (["--option", "security.inactivity-timeout=-1"], "security.inactivity-timeout: expected a number of at least 0"),
     ],
 )
 def test_serve_refuses_bad_input_with_exit_code_2(
@@ -58,6 +62,12 @@ def test_serve_refuses_bad_input_with_exit_code_2(
 ) -> None:
     assert main(["serve", "--no-build", *arguments]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_accepted_origins_default_to_every_embedded_app() -> None:
+    options = {"interaction.web-content": "CRM, Notes", "CRM/url": "https://crm.test/app", "Notes/url": "http://notes.test:8080/"}
+    apps = [{"title": "A", "url": "http://localhost:8701/apps/a/"}, {"title": "B", "url": "https://crm.test/other"}]
+    assert default_accepted_origins(apps, options) == "http://localhost:8701, http://notes.test:8080, https://crm.test"
 
 
 def test_python_dash_m_runs_the_command() -> None:

@@ -15,6 +15,7 @@ from wwe_scapi.cli.sitebuild import BuildError, build_site, find_checkout
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.service.setup import build_service
+from wwe_scapi.workspace.webcontent import web_contents
 
 SAMPLES = (("Sample A", "localhost", 1, "/apps/sample-a/"), ("Sample B", "127.0.0.1", 2, "/apps/sample-b/"))
 
@@ -79,8 +80,7 @@ def _serve(args: argparse.Namespace) -> int:
             raise OptionError(f"--app {url!r}: expected an http(s) URL")
         apps.append({"title": parts.netloc, "url": url})
     if not option_is_set(options, ORIGINS_OPTION):
-        accepted = sorted({f"{urlsplit(app['url']).scheme}://{urlsplit(app['url']).netloc}" for app in apps})
-        options[ORIGINS_OPTION] = ", ".join(accepted)
+        options[ORIGINS_OPTION] = default_accepted_origins(apps, options)
         print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
     build_service(options)  # refuse invalid options here, before anything is served
     site = _built_site() if args.no_build else build_site()
@@ -109,6 +109,13 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         running.stop()
     return 0
+
+
+def default_accepted_origins(apps: list[dict[str, str]], options: dict[str, str]) -> str:
+    """The origins of the embedded apps: --app, the samples and interaction.web-content."""
+    urls = [app["url"] for app in apps]
+    urls += [content.url for content in web_contents(build_service(options).workspace.configuration)]
+    return ", ".join(sorted({f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" for url in urls}))
 
 
 def _interrupt(signum: int, frame: object) -> None:
