@@ -79,3 +79,11 @@ def test_the_desktop_serves_the_two_samples(site: RunningSite, open_desktop) -> 
         assert frame.evaluate("location.origin") == site.origins[index + 1]
         assert frame.evaluate("document.querySelector('h1').textContent").startswith(heading)
         assert frame.evaluate("document.getElementById('boot-error').textContent") == ""
+
+    # Sample B lists interactions with buttons that call the API.
+    desktop.page.evaluate("wweScenario('ring_inbound_call', {})")
+    sample_b = desktop.frame(1)
+    sample_b.wait_for_selector("#interactions li >> text=RINGING")
+    desktop.page.click("#app-tab-1")
+    sample_b.click("#interactions button >> text=Answer")
+    desktop.page.wait_for_selector('[data-interaction-id="1"][data-state="TALKING"]')

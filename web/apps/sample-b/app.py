@@ -1,11 +1,15 @@
 """Sample B, "Team notes": notes broadcast by other apps on the `sample-notes` channel,
-a few configuration options, and the requests this app's origin may use."""
+a few configuration options, the requests this app's origin may use, and the interactions
+with buttons that call the API (answer, hold, resume, hang up, accept, mark done)."""
 
+import asyncio
 import json
 
 from js import document
+from pyodide.ffi import create_proxy
 
 from wwe_scapi.browser import connect
+from wwe_scapi.client import RequestFailed
 
 service = connect()
 root = document.getElementById("app")
@@ -39,3 +43,53 @@ root.appendChild(element("pre", json.dumps(options, indent=2), id="options"))
 allowed = await service.system.get_allowed_services()
 root.appendChild(element("h3", f"This origin may use {len(allowed)} requests"))
 root.appendChild(element("p", ", ".join(allowed), id="allowed"))
+
+# -- interactions: what this app sees and can do through the API ---------------------------
+
+keep = []  # click listener proxies live as long as the page
+root.appendChild(element("h3", "Interactions"))
+listing = element("ul", id="interactions", aria_live="polite")
+problem = element("p", "", id="problem", role="alert")
+root.append(listing, problem)
+
+# Buttons offered by state: (label, coroutine factory).
+ACTIONS = {
+    "RINGING": [("Answer", service.voice.answer)],
+    "INVITED": [("Accept", service.interaction.accept)],
+    "TALKING": [("Hold", service.voice.hold), ("Hang up", service.voice.hang_up)],
+    "HELD": [("Resume", service.voice.resume), ("Hang up", service.voice.hang_up)],
+    "ACCEPTED": [("Mark done", service.interaction.markdone)],
+    "IDLE": [("Mark done", service.interaction.markdone)],
+}
+
+
+def button(label, action, interaction_id):
+    node = element("button", label, type="button")
+
+    async def run():
+        try:
+            await action(interaction_id)
+            problem.textContent = ""
+        except RequestFailed as error:
+            problem.textContent = error.error_message
+
+    proxy = create_proxy(lambda _event: asyncio.ensure_future(run()))
+    keep.append(proxy)
+    node.addEventListener("click", proxy)
+    return node
+
+
+async def show_interactions(_message=None):
+    items = []
+    for interaction in await service.interaction.get_interactions():
+        interaction_id = interaction["interactionId"]
+        who = interaction["contact"].get("displayName", "")
+        item = element("li", f"#{interaction_id} {interaction['media']} {interaction['state']} {who} ")
+        for label, action in ACTIONS.get(interaction["state"], []):
+            item.appendChild(button(label, action, interaction_id))
+        items.append(item)
+    listing.replaceChildren(*items)
+
+
+await service.subscribe("interaction", show_interactions)
+await show_interactions()
