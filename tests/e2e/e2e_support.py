@@ -47,6 +47,20 @@ class Desktop:
         expression = "\n".join(lines[last.lineno - 1 :])
         return self.py(target, f"import json\n{body}\njson.dumps(\n{expression}\n)")
 
+    def failure(self, target: Page | Frame, call: str) -> str | None:
+        """The errorMessage that `await <call>` fails with in that app; None when it succeeds."""
+        return self.run(
+            target,
+            f"""
+from wwe_scapi.client import RequestFailed
+try:
+    await {call}
+    failure = None
+except RequestFailed as error:
+    failure = error.error_message
+failure""",
+        )
+
     def wait_for_list(self, target: Page | Frame, name: str, count: int) -> list[Any]:
         """Wait until the Python list `name` in that window holds `count` items; return it.
         Interval polling: animation frames do not run in background tabs."""

@@ -126,32 +126,11 @@ True""",
     desktop.page.wait_for_function(
         "document.getElementById('desktop-alert').textContent.includes('Choose a disposition first.')"
     )
-    refusal = run(
-        desktop,
-        app_b,
-        """
-from wwe_scapi.client import RequestFailed
-try:
-    await service.interaction.markdone('1')
-    outcome = None
-except RequestFailed as error:
-    outcome = error.error_message
-outcome""",
-    )
+    refusal = desktop.failure(app_b, "service.interaction.markdone('1')")
     assert refusal == "Mark done is blocked on interaction '1': Choose a disposition first."
     assert kinds(seen_a.next(2)) == ["markdone:REFUSED", "markdone:REFUSED"]
     # Only the app that blocked can lift its block.
-    other = run(
-        desktop,
-        app_b,
-        """
-try:
-    await service.interaction.unblock_markdone('1')
-    outcome = None
-except RequestFailed as error:
-    outcome = error.error_message
-outcome""",
-    )
+    other = desktop.failure(app_b, "service.interaction.unblock_markdone('1')")
     assert other.startswith("Interaction '1' has no mark done block from http://")
     run(desktop, app_a, "await service.interaction.unblock_markdone('1')\nTrue")
     assert kinds(seen_a.next(1)) == ["markdone:UNBLOCKED"]
@@ -178,6 +157,8 @@ def test_a_chat_from_invitation_to_done(two_apps: Desktop) -> None:
     scenario(desktop, "customer_sends_message", interaction_id=chat_id, text="My order number is 1042.")
     assert kinds(seen.next(2)) == ["COMPOSING", "NEW_MESSAGE"]
     desktop.page.wait_for_selector(f'[data-interaction-id="{chat_id}"] .transcript >> text=1042')
+    click(desktop, chat_id, "standard-response")  # the agent inserts a standard response
+    assert kinds(seen.next(1)) == ["INSERT_STANDARD_RESPONSE"]
     conferenced = run(
         desktop,
         app,
@@ -217,38 +198,19 @@ def test_an_inbound_email_answered_and_an_outbound_one_cancelled(two_apps: Deskt
     assert kinds(seen.next(4)) == ["ADDED", "CREATED", "CASE_EXPANDED", "CASE_SELECTED"]
     click(desktop, created["interactionId"], "cancel")
     assert kinds(seen.next(2)) == ["CANCELLED", "REMOVED"]
-    bad = run(
-        desktop,
-        app,
-        """
-from wwe_scapi.client import RequestFailed
-try:
-    await service.email.create('not an address')
-    outcome = None
-except RequestFailed as error:
-    outcome = error.error_message
-outcome""",
-    )
+    bad = desktop.failure(app, "service.email.create('not an address')")
     assert bad == "email.create needs an email address as destination, got 'not an address'."
 
 
 def test_contextual_options_follow_the_interaction(two_apps: Desktop) -> None:
     desktop = two_apps
     scenario(desktop, "ring_inbound_call", user_data={"IW_OverrideOptions": "CaseDataColor"})
-    result = run(
-        desktop,
-        desktop.frame(0),
-        """
-from wwe_scapi.client import RequestFailed
-contextual = await service.configuration.get_contextual_option('interaction.case-data.frame-color', '1')
-plain = await service.configuration.get_option('interaction.case-data.frame-color')
-try:
-    await service.configuration.get_contextual_option('interaction.case-data.frame-color', '99')
-    missing = None
-except RequestFailed as error:
-    missing = error.error_message
-[contextual, plain, missing]""",
-    )
+    app = desktop.frame(0)
+    result = [
+        run(desktop, app, "await service.configuration.get_contextual_option('interaction.case-data.frame-color', '1')"),
+        run(desktop, app, "await service.configuration.get_option('interaction.case-data.frame-color')"),
+        desktop.failure(app, "service.configuration.get_contextual_option('interaction.case-data.frame-color', '99')"),
+    ]
     assert result == [
         {"interaction-workspace": {"interaction.case-data.frame-color": "#FF000088"}},
         {"interaction-workspace": {"interaction.case-data.frame-color": "#17849D"}},
@@ -259,31 +221,65 @@ except RequestFailed as error:
 def test_refusals_name_the_state(two_apps: Desktop) -> None:
     desktop = two_apps
     scenario(desktop, "ring_inbound_call")
-    errors = run(
-        desktop,
-        desktop.frame(0),
-        """
-from wwe_scapi.client import RequestFailed
-errors = []
-for call in (
-    lambda: service.voice.hold('1'),
-    lambda: service.interaction.markdone('1'),
-    lambda: service.interaction.single_step_transfer('1', {'type': 'AGENT', 'destination': '9999'}),
-    lambda: service.voice.dial(''),
-):
-    try:
-        await call()
-        errors.append(None)
-    except RequestFailed as error:
-        errors.append(error.error_message)
-errors""",
-    )
+    app = desktop.frame(0)
+    errors = [
+        desktop.failure(app, call)
+        for call in (
+            "service.voice.hold('1')",
+            "service.interaction.markdone('1')",
+            "service.interaction.single_step_transfer('1', {'type': 'AGENT', 'destination': '9999'})",
+            "service.voice.dial('')",
+        )
+    ]
     assert errors[0] == "Cannot hold interaction '1': it is RINGING; hold needs TALKING."
     assert errors[1] == "Cannot mark done interaction '1': it is a live call (RINGING); hang it up first."
     assert errors[2].startswith("Unknown agent '9999' in targetQuery. Known employeeIds: 5002 (Sam Rivera)")
     assert errors[3] == "voice.dial needs a destination: a phone number or a colleague's number."
     with pytest.raises(Exception, match="Unknown scenario step 'explode'"):
         scenario(desktop, "explode")
+
+
+def test_dialling_and_the_sip_endpoint(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    apps = [app_url(site, 1, "python-client.html"), app_url(site, 3, "vendor-envelopes.html")]
+    desktop = open_desktop(apps, accept=[site.origins[1], site.origins[3]])
+    app, js = desktop.frame(0), desktop.frame(1)
+    outbound = run(desktop, app, "await service.voice.dial('+15550123', {'Source': 'CRM'})")
+    assert (outbound["state"], outbound["callType"], outbound["direction"]) == ("DIALING", "OUTBOUND", "OUT")
+    assert outbound["dnis"] == "+15550123" and outbound["userData"] == {"Source": "CRM"}
+    internal = run(desktop, app, "await service.voice.dial_ex('5003', {}, {'priority': 'high'})")
+    assert internal["callType"] == "INTERNAL" and internal["parties"] == [{"name": "Alex Chen"}]
+    desktop.page.wait_for_selector('[data-interaction-id="2"][data-state="DIALING"]')
+    # The Python client's SIP endpoint calls, then the vendor's sipEndpoint.* names from JS.
+    states = run(
+        desktop,
+        app,
+        """[
+    await service.voice.is_microphone_mute(),
+    await service.voice.mute_microphone(),
+    await service.voice.is_microphone_mute(),
+    await service.voice.mute_speaker(),
+    await service.voice.is_speaker_mute(),
+]""",
+    )
+    assert states == [False, None, True, None, True]
+    replies = js.evaluate(
+        """async () => {
+  const out = [];
+  for (const name of ['sipEndpoint.isMicrophoneMute', 'sipEndpoint.unmuteMicrophone', 'sipEndpoint.isMicrophoneMute',
+                      'sipEndpoint.unmuteSpeaker', 'voice.isSpeakerMute']) {
+    const reply = await window.request(name);
+    out.push([reply.data.request, reply.data.data, reply.data.errorMessage || null]);
+  }
+  return out;
+}"""
+    )
+    assert replies == [
+        ["sipEndpoint.isMicrophoneMute", True, None],
+        ["sipEndpoint.unmuteMicrophone", None, None],
+        ["sipEndpoint.isMicrophoneMute", False, None],
+        ["sipEndpoint.unmuteSpeaker", None, None],
+        ["voice.isSpeakerMute", False, None],
+    ]
 
 
 def test_the_plain_javascript_app_runs_the_call_flow(site, open_desktop) -> None:  # type: ignore[no-untyped-def]

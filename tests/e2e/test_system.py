@@ -90,18 +90,7 @@ def test_toasts_hide_update_close_and_reach_my_messages(two_apps: Desktop) -> No
     )
     assert results == [True, False, True, False]
     desktop.page.wait_for_selector(f'[data-toast-id="{kept}"]', state="detached")
-    error = run(
-        desktop,
-        app,
-        """
-from wwe_scapi.client import RequestFailed
-try:
-    await service.system.popup_toast({'title': 'x', 'autoHideTimout': 5})
-    outcome = None
-except RequestFailed as failure:
-    outcome = failure.error_message
-outcome""",
-    )
+    error = desktop.failure(app, "service.system.popup_toast({'title': 'x', 'autoHideTimout': 5})")
     assert error.startswith("system.popupToast: unknown parameter 'autoHideTimout'.")
 
 

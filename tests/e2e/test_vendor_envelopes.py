@@ -61,16 +61,16 @@ def test_set_state_by_operation_name_and_index(js_app: Desktop) -> None:
 
 
 def test_sip_endpoint_and_dial_with_null_user_data(js_app: Desktop) -> None:
-    for name in ("sipEndpoint.muteMicrophone", "sipEndpoint.isSpeakerMute"):
-        reply = _reply(js_app, "name => window.request(name)", name)
-        assert set(reply) == {"request", "referenceId", "errorMessage", "userAgent", "protocolVersion"}
-        assert reply["request"] == name
-        assert reply["errorMessage"] == f"{name} is not supported yet by this simulated Agent Workspace."
+    reply = _reply(js_app, "window.request('sipEndpoint.muteMicrophone')")
+    assert reply == {"request": "sipEndpoint.muteMicrophone", "referenceId": "0", "data": None, **SERVER}
+    reply = _reply(js_app, "window.request('sipEndpoint.isMicrophoneMute')")
+    assert reply["request"] == "sipEndpoint.isMicrophoneMute" and reply["data"] is True
     # The vendor client's dial(dest, succeeded, failed): userData travels as null.
     reply = _reply(js_app, "window.request('voice.dial', ['5002', null])")
-    assert reply["request"] == "voice.dial" and "not supported yet" in reply["errorMessage"]
+    assert reply["request"] == "voice.dial" and reply["data"]["userData"] == {}
+    assert reply["data"]["callType"] == "INTERNAL" and "errorMessage" not in reply
     reply = _reply(js_app, "window.request('email.create', ['a@b.test', null])")
-    assert reply["request"] == "email.create" and "not supported yet" in reply["errorMessage"]
+    assert reply["request"] == "email.create" and reply["data"]["state"] == "CREATED"
 
 
 def test_subscribe_with_a_string_and_unsubscribe(js_app: Desktop) -> None:

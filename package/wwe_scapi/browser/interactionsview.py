@@ -32,6 +32,9 @@ ACTIONS: dict[str, Action] = {
     "send": lambda ws, i: ws.open_media.send(i.interaction_id),
     "cancel": lambda ws, i: ws.open_media.cancel(i.interaction_id),
     "mark-done": lambda ws, i: ws.markdone.mark_done(i.interaction_id),
+    "standard-response": lambda ws, i: ws.open_media.insert_standard_response(
+        i.interaction_id, "Thank you for contacting us. How can I help you today?"
+    ),
     "select-case": lambda ws, i: ws.desk.cases.select(i.case_id),
     "sim-remote-answers": lambda ws, i: ws.scenario.remote_party_answers(i.interaction_id),
     "sim-remote-hangs-up": lambda ws, i: ws.scenario.remote_party_hangs_up(i.interaction_id),
@@ -57,6 +60,7 @@ _LABELS = {
     "send": "Send",
     "cancel": "Cancel",
     "mark-done": "Mark done",
+    "standard-response": "Insert standard response",
     "sim-remote-answers": "Remote party answers",
     "sim-remote-hangs-up": "Remote party hangs up",
     "sim-no-answer": "Let it ring (no answer)",
@@ -94,6 +98,8 @@ def agent_actions(interaction: Interaction) -> list[str]:
         actions.extend(_RECORDING_ACTIONS[interaction.media_fields.get("recordingState", "STOPPED")])
     if interaction.media == "chat" and interaction.state is S.ACCEPTED:
         actions.append("mark-done")  # Done on an active chat ends it and marks it done
+    if interaction.media in ("chat", "email") and interaction.state in (S.ACCEPTED, S.CREATED):
+        actions.append("standard-response")
     return list(dict.fromkeys(actions))
 
 
