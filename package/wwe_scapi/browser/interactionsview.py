@@ -35,6 +35,8 @@ ACTIONS: dict[str, Action] = {
     "standard-response": lambda ws, i: ws.open_media.insert_standard_response(
         i.interaction_id, "Thank you for contacting us. How can I help you today?"
     ),
+    "complete-transfer": lambda ws, i: ws.transfers.complete_transfer(i.interaction_id),
+    "complete-conference": lambda ws, i: ws.transfers.complete_conference(i.interaction_id),
     "select-case": lambda ws, i: ws.desk.cases.select(i.case_id),
     "sim-remote-answers": lambda ws, i: ws.scenario.remote_party_answers(i.interaction_id),
     "sim-remote-hangs-up": lambda ws, i: ws.scenario.remote_party_hangs_up(i.interaction_id),
@@ -61,6 +63,8 @@ _LABELS = {
     "cancel": "Cancel",
     "mark-done": "Mark done",
     "standard-response": "Insert standard response",
+    "complete-transfer": "Complete transfer",
+    "complete-conference": "Complete conference",
     "sim-remote-answers": "Remote party answers",
     "sim-remote-hangs-up": "Remote party hangs up",
     "sim-no-answer": "Let it ring (no answer)",
@@ -82,6 +86,8 @@ _CAPABILITY_ACTIONS = {
     "SEND": "send",
     "CANCEL": "cancel",
     "MARK_DONE": "mark-done",
+    "COMPLETE_TRANSFER": "complete-transfer",
+    "COMPLETE_CONFERENCE": "complete-conference",
 }
 _RECORDING_ACTIONS = {
     "STOPPED": ("record-start",),

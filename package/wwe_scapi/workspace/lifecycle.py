@@ -28,6 +28,7 @@ class Rule:
     events: tuple[str, ...]
     removes: bool = False  # the interaction leaves the desktop afterwards
     capability: str | None = None  # listed in `capabilities` while the rule applies
+    consultations_only: bool = False  # a capability of consultation calls only
 
 
 _RULES: dict[tuple[str, str], Rule] = {}
@@ -42,10 +43,11 @@ def _rule(
     *,
     removes: bool = False,
     capability: str | None = None,
+    consultations_only: bool = False,
 ) -> None:
     for name in media:
         _RULES[(name, operation)] = Rule(
-            operation, frozenset(starts), leads_to, tuple(events), removes, capability
+            operation, frozenset(starts), leads_to, tuple(events), removes, capability, consultations_only
         )
 
 
@@ -65,8 +67,24 @@ _rule([VOICE], "record", ESTABLISHED_CALL, None, ["CALL_RECORDING_STATE_CHANGED"
 _rule([VOICE], "consult", ESTABLISHED_CALL, S.HELD, ["HELD"], capability="CONSULT")
 _rule([VOICE], "single-step transfer", ESTABLISHED_CALL, S.IDLE, ["RELEASED"], capability="SINGLE_STEP_TRANSFER")
 _rule([VOICE], "single-step conference", [S.TALKING], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
-_rule([VOICE], "complete transfer", [S.DIALING, S.TALKING], S.IDLE, ["RELEASED"], capability="COMPLETE_TRANSFER")
-_rule([VOICE], "complete conference", [S.TALKING], S.IDLE, ["RELEASED"], capability="COMPLETE_CONFERENCE")
+_rule(
+    [VOICE],
+    "complete transfer",
+    [S.DIALING, S.TALKING],
+    S.IDLE,
+    ["RELEASED"],
+    capability="COMPLETE_TRANSFER",
+    consultations_only=True,
+)
+_rule(
+    [VOICE],
+    "complete conference",
+    [S.TALKING],
+    S.IDLE,
+    ["RELEASED"],
+    capability="COMPLETE_CONFERENCE",
+    consultations_only=True,
+)
 _rule([VOICE], "transfer away", ESTABLISHED_CALL, S.IDLE, ["RELEASED"])  # the consult's parent
 _rule([VOICE], "conference in", ESTABLISHED_CALL, S.TALKING, ["PARTY_CHANGED"])  # the consult's parent
 _rule([VOICE], "party change", LIVE_CALL, None, ["PARTY_CHANGED"])
@@ -155,7 +173,10 @@ def capabilities(interaction: Interaction) -> list[str]:
     found = [
         rule.capability
         for (media, _), rule in _RULES.items()
-        if media == interaction.media and rule.capability and interaction.state in rule.starts
+        if media == interaction.media
+        and rule.capability
+        and interaction.state in rule.starts
+        and (interaction.is_consultation or not rule.consultations_only)
     ]
     if interaction.is_live:
         found.append("SET_USER_DATA")
