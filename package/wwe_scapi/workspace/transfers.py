@@ -110,34 +110,15 @@ class Transfers:
         self.desk.apply(parent, parent_rule)
         return parent
 
-    def single_step_transfer(
+    def single_step(
         self,
-        interaction_id: str,
-        query: Any,
-        user_data: Mapping[str, Any] | None = None,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> Interaction:
-        """The interaction goes to the target; the agent leaves it."""
-        return self._single_step(interaction_id, query, user_data, extensions, "single-step transfer")
-
-    def single_step_conference(
-        self,
-        interaction_id: str,
-        query: Any,
-        user_data: Mapping[str, Any] | None = None,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> Interaction:
-        """The target joins the interaction; the agent stays."""
-        return self._single_step(interaction_id, query, user_data, extensions, "single-step conference")
-
-    def _single_step(
-        self,
-        interaction_id: str,
-        query: Any,
-        user_data: Mapping[str, Any] | None,
-        extensions: Mapping[str, Any] | None,
         operation: str,
+        interaction_id: str,
+        query: Any,
+        user_data: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> Interaction:
+        """"single-step transfer" (the agent leaves) or "single-step conference" (the target joins)."""
         interaction = self.desk.get(interaction_id)
         target = self._target(interaction, query, consult=False)
         self._check_extensions(interaction, extensions)

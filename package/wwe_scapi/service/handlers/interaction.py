@@ -85,20 +85,15 @@ def complete_conference(ctx: RequestContext, consult_interaction_id: str) -> Non
     ctx.workspace.transfers.complete_conference(consult_interaction_id)
 
 
-def single_step_transfer(
-    ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
-) -> None:
-    ctx.workspace.transfers.single_step_transfer(
-        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
-    )
+def _single_step(operation: str) -> Handler:
+    def handler(
+        ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
+    ) -> None:
+        ctx.workspace.transfers.single_step(
+            operation, interaction_id, target, _user_data_to_write(ctx, user_data), extensions
+        )
 
-
-def single_step_conference(
-    ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
-) -> None:
-    ctx.workspace.transfers.single_step_conference(
-        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
-    )
+    return handler
 
 
 HANDLERS: dict[str, Handler] = {
@@ -115,6 +110,6 @@ HANDLERS: dict[str, Handler] = {
     "interaction.consult": consult,
     "interaction.completeTransfer": complete_transfer,
     "interaction.completeConference": complete_conference,
-    "interaction.singleStepTransfer": single_step_transfer,
-    "interaction.singleStepConference": single_step_conference,
+    "interaction.singleStepTransfer": _single_step("single-step transfer"),
+    "interaction.singleStepConference": _single_step("single-step conference"),
 }
