@@ -5,6 +5,7 @@ its two sample apps starts."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import urllib.request
 from urllib.parse import urlsplit
@@ -87,3 +88,23 @@ def test_the_desktop_serves_the_two_samples(site: RunningSite, open_desktop) -> 
     desktop.page.click("#app-tab-1")
     sample_b.click("#interactions button >> text=Answer")
     desktop.page.wait_for_selector('[data-interaction-id="1"][data-state="TALKING"]')
+
+
+def test_pages_import_our_modules_from_bytecode_compiled_by_pyodide(site: RunningSite, page: Page) -> None:
+    """The wheel carries __pycache__/*.cpython-314.pyc for every module, and Pyodide uses them."""
+    assert _boot(page, app_url(site, 1, "boot.html")) == "ready"
+    report = page.evaluate(
+        """window.pyodide.runPython(`
+import json, pathlib, importlib, sys
+import wwe_scapi
+root = pathlib.Path(wwe_scapi.__file__).parent
+sources = sorted(p for p in root.rglob('*.py'))
+missing = [str(p.relative_to(root)) for p in sources
+           if not (p.parent / '__pycache__' / f'{p.stem}.{sys.implementation.cache_tag}.pyc').is_file()]
+module = importlib.import_module('wwe_scapi.workspace.lifecycle')
+json.dumps([len(sources), missing, sys.implementation.cache_tag, module.__spec__.cached])
+`)"""
+    )
+    count, missing, tag, cached = json.loads(report)
+    assert count > 80 and missing == [] and tag == "cpython-314"
+    assert cached.endswith("wwe_scapi/workspace/__pycache__/lifecycle.cpython-314.pyc")

@@ -19,6 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from wwe_scapi.cli.bytecode import add_bytecode
+from wwe_scapi.cli.errors import BuildError
+
 PYODIDE_VERSION = "314.0.7"
 # The registry's `dist.integrity` of pyodide@314.0.7: the cached archive must match it.
 PYODIDE_INTEGRITY = "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="
@@ -36,10 +39,6 @@ PYODIDE_PATH_PLACEHOLDER = '"__PYODIDE_PATH__"'
 WHEELS_PLACEHOLDER = '["__WHEELS__"]'
 SOURCES_STAMP = ".sources-sha256"
 _NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
-
-
-class BuildError(RuntimeError):
-    """The site cannot be built; the message says what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +170,7 @@ def _build_wheel(layout: SiteLayout, quiet: bool) -> list[Path]:
     _say(quiet, "building the wwe_scapi wheel")
     with tempfile.TemporaryDirectory() as scratch:
         built = _pip_wheel(_copy_sources(layout.root, Path(scratch) / "src"), Path(scratch) / "out")
+        add_bytecode(built, layout.pyodide_dir)  # pages then import without compiling
         layout.wheel_dir.mkdir(parents=True, exist_ok=True)
         for old in layout.wheel_dir.glob("*.whl"):
             old.unlink()

@@ -6,10 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from wwe_scapi.workspace.errors import WorkspaceError
-from wwe_scapi.workspace.params import STRING, Check, check_object
+from wwe_scapi.workspace.params import STRING, Check, check_object, is_http_url
 
 _SIZE = re.compile(r"^\d+(?:\.\d+)?(?:px|%)$")
 SIZE: Check = (
@@ -50,8 +49,7 @@ class DialogBoard:
         checked = check_object("system.openDialog", options, DIALOG_OPTIONS)
         if url is None:
             return None
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if not is_http_url(url):
             raise WorkspaceError(f"system.openDialog: url must be an absolute http(s) URL, got {url!r}.")
         self._count += 1
         dialog = Dialog(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from wwe_scapi.workspace.configuration import ConfigurationStore
 from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.params import is_http_url
 
 WEB_CONTENT_OPTION = "interaction.web-content"
 
@@ -44,8 +44,7 @@ def _section(configuration: ConfigurationStore, name: str) -> WebContent:
     url = configuration.get(f"{name}/url")
     if not isinstance(url, str) or not url:
         raise WorkspaceError(f"{where} needs a url option ({name}/url).")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_http_url(url):
         raise WorkspaceError(f"{where}: url must be an absolute http(s) URL, got {url!r}.")
     title = configuration.get(f"{name}/title") or name
     visibility = configuration.get(f"{name}/visibility") or Placement.TAB.value
