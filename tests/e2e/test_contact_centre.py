@@ -362,3 +362,74 @@ def test_the_plain_javascript_app_runs_the_call_flow(site, open_desktop) -> None
     ]
     markdone_events = js.evaluate("window.events.filter((m) => m.event === 'markdone').map((m) => m.data.eventType)")
     assert markdone_events == ["DONE"]
+
+
+def test_the_plain_javascript_app_runs_the_inbound_call_flow(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    """The same steps as app A's inbound call above, with the vendor client's envelopes."""
+    desktop = open_desktop([app_url(site, 3, "vendor-envelopes.html")], accept=[site.origins[3]])
+    js = desktop.frame(0)
+    js.evaluate("window.subscribe(['interaction', 'markdone'])")
+    scenario(desktop, "ring_inbound_call", ani="+15550100")
+    js.evaluate("window.waitForEvent('interaction', (m) => m.data.eventType === 'RINGING')")
+
+    def requests(steps: list[list[Any]]) -> list[Any]:
+        return js.evaluate(
+            """async (steps) => {
+  const out = [];
+  for (const [name, parameters] of steps) {
+    const reply = await window.request(name, parameters);
+    out.push(reply.data.errorMessage || null);
+  }
+  return out;
+}""",
+            steps,
+        )
+
+    assert requests(
+        [
+            ["voice.answer", ["1"]],
+            ["interaction.setUserData", ["1", {"Disposition": "Sale"}]],
+            ["voice.hold", ["1"]],
+            ["voice.resume", ["1"]],
+            ["voice.startCallRecording", ["1"]],
+            ["voice.pauseCallRecording", ["1"]],
+            ["voice.resumeCallRecording", ["1"]],
+            ["voice.stopCallRecording", ["1"]],
+            ["interaction.consult", ["1", {"type": "AGENT", "destination": "5002"}, {}, {}]],
+        ]
+    ) == [None] * 9
+    scenario(desktop, "remote_party_answers", interaction_id="2")
+    outcomes = requests(
+        [
+            ["interaction.completeTransfer", ["2"]],
+            ["interaction.blockMarkdone", ["1", "Choose a disposition first."]],
+            ["interaction.markdone", ["1"]],
+            ["interaction.unblockMarkdone", ["1"]],
+            ["interaction.markdone", ["1"]],
+        ]
+    )
+    assert outcomes == [None, None, "Mark done is blocked on interaction '1': Choose a disposition first.", None, None]
+    types = js.evaluate("window.events.map((m) => (m.event === 'interaction' ? '' : m.event + ':') + m.data.eventType)")
+    assert types == [
+        "ADDED",
+        "RINGING",
+        "ESTABLISHED",
+        "CASE_EXPANDED",
+        "CASE_SELECTED",
+        "ATTACHED_DATA_CHANGED",
+        "HELD",
+        "ESTABLISHED",
+        *["CALL_RECORDING_STATE_CHANGED"] * 4,
+        "HELD",
+        "ADDED",
+        "DIALING",
+        "ESTABLISHED",
+        "RELEASED",
+        "RELEASED",
+        "markdone:BLOCKED",
+        "markdone:REFUSED",
+        "markdone:UNBLOCKED",
+        "REMOVED",
+        "REMOVED",
+        "markdone:DONE",
+    ]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from unit_support import A, B, Recorder, request
+from wwe_scapi.protocol.catalogue import CATALOGUE, ParamKind, RequestSpec
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import KeyAllowList
@@ -558,3 +559,43 @@ def test_read_allow_list_filters_the_new_interactions_in_replies_and_events() ->
     assert dialled["userData"] == {"Visible": 1}
     assert all(m["data"]["interaction"]["userData"] == {"Visible": 1} for m in desk.events() if "interaction" in m["data"])
     assert desk.service.workspace.interactions.get("1").user_data == {"Visible": 1, "Hidden": 2}
+
+
+# Every request of these namespaces, its parameters checked from the catalogue's description.
+_WRONG = {
+    ParamKind.STRING: 7,
+    ParamKind.ID: True,
+    ParamKind.OBJECT: "text",
+    ParamKind.OPTIONS: 7,
+    ParamKind.TARGET: 7,
+    ParamKind.NUMBER: "7",
+    ParamKind.BOOLEAN: "yes",
+}
+_VALID = {ParamKind.OBJECT: {}, ParamKind.NUMBER: 1, ParamKind.BOOLEAN: True}
+_SERVED = [
+    spec
+    for spec in CATALOGUE.values()
+    if spec.namespace in ("interaction", "voice", "email", "sipEndpoint") or spec.name == "configuration.getContextualOption"
+]
+
+
+@pytest.mark.parametrize("spec", _SERVED, ids=lambda spec: spec.name)
+def test_every_method_checks_its_parameters(spec: RequestSpec) -> None:
+    desk = Desk()
+    desk.scenario.ring_inbound_call()
+    desk.events()
+    valid = [_VALID.get(p.kind, "1") for p in spec.params]
+    too_many = desk.error(spec.name, *valid, "extra")
+    assert too_many.startswith(f"{spec.name} takes ") and too_many.endswith(f"got {len(valid) + 1}.")
+    for position, param in enumerate(spec.params):
+        if param.kind is ParamKind.ANY:
+            continue
+        wrong = list(valid)
+        wrong[position] = _WRONG[param.kind]
+        assert desk.error(spec.name, *wrong).startswith(
+            f"Parameter {position + 1} ({param.name}) of {spec.name} must be {param.kind.value}, got "
+        )
+    required = [p for p in spec.params if not p.optional]
+    if required:
+        assert desk.error(spec.name).startswith(f"{spec.name} needs parameter 1 ({spec.params[0].name})")
+    assert desk.events() == [] and desk.state("1") == "RINGING"
