@@ -100,6 +100,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"  sample app origin:     {origin.url}")
     for app in apps:
         print(f"  embedded app: {app['title']}: {app['url']}")
+    for content in web_contents(build_service(options).workspace.configuration):
+        print(f"  web content ({content.placement.value.lower()}): {content.title}: {content.url}")
     print("Ctrl-C stops.", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops as cleanly as Ctrl-C
     try:
