@@ -138,6 +138,12 @@ def test_a_dialog_opens_an_app_on_a_third_origin_that_uses_the_api(two_apps: Des
     )
     assert results == [True, False, None]
     desktop.page.wait_for_selector('[role="dialog"]', state="detached")
+    # Escape closes the newest dialog; the app that opened it can tell.
+    second = run(desktop, desktop.frame(0), f"await service.system.open_dialog('{dialog_url}', {{}})")
+    desktop.page.wait_for_selector('[role="dialog"] [data-close]:focus')
+    desktop.page.keyboard.press("Escape")
+    desktop.page.wait_for_selector('[role="dialog"]', state="detached")
+    assert run(desktop, desktop.frame(0), f"await service.system.close_dialog('{second}')") is False
 
 
 def _wait_frames(desktop: Desktop, url: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import js
 from pyodide.ffi import create_proxy
 
 from wwe_scapi.browser.dom import by_id, element, missing
@@ -19,10 +20,12 @@ def frame_id(dialog_id: str) -> str:
 class DialogsView:
     def __init__(self, system: DesktopSystem) -> None:
         self.system = system
-        self._click_proxy = create_proxy(self._on_click)  # lives as long as the page
+        self._click_proxy = create_proxy(self._on_click)  # these live as long as the page
+        self._key_proxy = create_proxy(self._on_key)
 
     def start(self) -> None:
         by_id("dialogs").addEventListener("click", self._click_proxy)
+        js.document.addEventListener("keydown", self._key_proxy)
         self.render()
 
     def render(self) -> None:
@@ -31,10 +34,12 @@ class DialogsView:
         for node in list(holder.querySelectorAll("[data-dialog-id]")):
             if str(node.getAttribute("data-dialog-id")) not in open_ids:
                 node.remove()
+        holder.hidden = not open_ids  # shown first: a hidden element cannot take the focus
         for dialog in self.system.dialogs.dialogs.values():
             if missing(holder.querySelector(f'[data-dialog-id="{dialog.id}"]')):
-                holder.appendChild(self._dialog(dialog))
-        holder.hidden = not open_ids
+                box = self._dialog(dialog)
+                holder.appendChild(box)
+                box.querySelector("[data-close]").focus()  # keyboard users land in the dialog
 
     def _dialog(self, dialog: Dialog) -> Any:
         style = "".join(
@@ -56,6 +61,11 @@ class DialogsView:
 
     def shown_frames(self) -> set[str]:
         return {frame_id(dialog_id) for dialog_id in self.system.dialogs.dialogs}
+
+    def _on_key(self, event: Any) -> None:
+        """Escape closes the newest dialog, as modal dialogs do."""
+        if event.key == "Escape" and self.system.dialogs.dialogs:
+            self.system.close_dialog(list(self.system.dialogs.dialogs)[-1])
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-close]")
