@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from wwe_scapi.cli.options import OptionError, option_is_set, parse_option, read_config_file
 from wwe_scapi.cli.server import ListenError, Origin, serve_site
-from wwe_scapi.cli.sitebuild import BuildError, build_site, find_checkout
+from wwe_scapi.cli.errors import BuildError
+from wwe_scapi.cli.sitebuild import build_site, find_checkout
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.service.setup import build_service

@@ -101,7 +101,8 @@ def _install_pyodide(layout: SiteLayout, quiet: bool) -> None:
                 member = tar.extractfile(f"package/{name}")
                 if member is None:
                     raise KeyError(f"package/{name} is not a file")
-                _replace_file(target / name, lambda part, data=member.read(): part.write_bytes(data))
+                data = member.read()
+                _replace_file(target / name, lambda part: part.write_bytes(data))  # noqa: B023 (used at once)
     except (tarfile.TarError, KeyError, OSError) as error:
         raise BuildError(f"cannot extract Pyodide from {archive} ({error}): delete it and build again.") from None
     for stale in (layout.out / "pyodide").iterdir():
@@ -222,7 +223,8 @@ def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
             destination.mkdir(parents=True, exist_ok=True)
         elif not _same_file(path, destination):
             destination.parent.mkdir(parents=True, exist_ok=True)
-            _replace_file(destination, lambda part, path=path: shutil.copy2(path, part))
+            source = path
+            _replace_file(destination, lambda part: shutil.copy2(source, part))  # noqa: B023 (used at once)
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target)
         if relative.parts[0] in keep or relative in wanted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from wwe_scapi.protocol.catalogue import ParamKind, ParamSpec, RequestSpec
@@ -21,7 +22,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-_CHECKS = {
+_CHECKS: dict[ParamKind, Callable[[Any], bool]] = {
     ParamKind.STRING: _is_string,
     ParamKind.ID: lambda v: _is_string(v) or _is_integer(v),
     ParamKind.OBJECT: lambda v: isinstance(v, dict),

@@ -72,7 +72,7 @@ class ConfigurationStore:
             section, name = DEFAULT_SECTION, key
         if not section or not name:
             raise WorkspaceError(f"Invalid option key {key!r}: expected 'name' or 'Section/name'.")
-        self._sections.setdefault(section, {})[name] = _copy_value(value)
+        self._sections.setdefault(section, {})[name] = _copy(value)
 
     def get(self, key: str, default: OptionValue | None = None) -> OptionValue | None:
         section, slash, name = key.partition("/")
@@ -91,7 +91,7 @@ class ConfigurationStore:
                     continue
                 for name, value in options.items():
                     if selector.option.matches(name):
-                        result.setdefault(section, {})[name] = _copy_value(value)
+                        result.setdefault(section, {})[name] = _copy(value)
         return result
 
     def sections(self) -> dict[str, dict[str, OptionValue]]:
@@ -99,4 +99,8 @@ class ConfigurationStore:
 
 
 def _copy_value(value: OptionValue | None) -> OptionValue | None:
+    return None if value is None else _copy(value)
+
+
+def _copy(value: OptionValue) -> OptionValue:
     return list(value) if isinstance(value, list) else value

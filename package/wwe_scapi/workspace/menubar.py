@@ -28,7 +28,7 @@ class MenuBar:
         """Create the view, or update the one of that name; answers its name."""
         call = "system.updateViewInApplicationMenuBar"
         checked = check_object(call, parameters, VIEW_PARAMETERS)
-        name = checked.get("name", "").strip()
+        name = str(checked.get("name", "")).strip()
         if not name:
             raise WorkspaceError(f"{call}: name is mandatory (a non-empty string).")
         view = {**self.views.get(name, {}), **checked, "name": name}
