@@ -433,3 +433,37 @@ def test_the_plain_javascript_app_runs_the_inbound_call_flow(site, open_desktop)
         "REMOVED",
         "markdone:DONE",
     ]
+
+
+def test_the_agent_consults_conferences_and_transfers_from_the_desktop(two_apps: Desktop) -> None:
+    desktop = two_apps
+    seen = Seen(desktop, desktop.frame(0))
+    page = desktop.page
+    scenario(desktop, "ring_inbound_call")
+    click(desktop, "1", "accept")
+    page.select_option('[data-interaction-id="1"] [data-targets]', "AGENT:5003")
+    click(desktop, "1", "consult-to")
+    desktop_state(desktop, "2", "DIALING")
+    click(desktop, "2", "sim-remote-answers")
+    click(desktop, "2", "complete-conference")
+    desktop_state(desktop, "2", "IDLE")
+    page.select_option('[data-interaction-id="1"] [data-targets]', "SKILL:Billing")
+    click(desktop, "1", "transfer-to")
+    desktop_state(desktop, "1", "IDLE")
+    messages = seen.next(12)
+    assert kinds(messages) == [
+        "ADDED",
+        "RINGING",
+        "ESTABLISHED",
+        "CASE_EXPANDED",
+        "CASE_SELECTED",
+        "HELD",
+        "ADDED",
+        "DIALING",
+        "ESTABLISHED",
+        "RELEASED",
+        "PARTY_CHANGED",
+        "RELEASED",
+    ]
+    assert messages[10]["data"]["interaction"]["parties"] == [{"name": "+15551230000"}, {"name": "Alex Chen"}]
+    assert messages[11]["data"]["interaction"]["parties"][-1] == {"name": "Billing"}

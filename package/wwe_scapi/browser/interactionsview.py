@@ -47,6 +47,19 @@ ACTIONS: dict[str, Action] = {
     "sim-revoke": lambda ws, i: ws.scenario.revoke(i.interaction_id),
 }
 
+# data-action -> the transfer operation done with the target chosen beside the buttons.
+TARGET_ACTIONS: dict[str, Callable[[Workspace, Interaction, dict[str, str]], object]] = {
+    "consult-to": lambda ws, i, target: ws.transfers.consult(i.interaction_id, {**target, "media": "voice"}),
+    "transfer-to": lambda ws, i, target: ws.transfers.single_step("single-step transfer", i.interaction_id, target),
+    "conference-to": lambda ws, i, target: ws.transfers.single_step("single-step conference", i.interaction_id, target),
+}
+_TARGET_LABELS = {"consult-to": "Consult", "transfer-to": "Transfer", "conference-to": "Conference"}
+_TARGET_CAPABILITIES = {
+    "consult-to": "CONSULT",
+    "transfer-to": "SINGLE_STEP_TRANSFER",
+    "conference-to": "SINGLE_STEP_CONFERENCE",
+}
+
 _LABELS = {
     "accept": "Accept",
     "reject": "Reject",
@@ -183,10 +196,31 @@ class InteractionsView:
         for warning in interaction.markdone_blocks.values():
             item.appendChild(element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
         item.appendChild(self._buttons(agent_actions(interaction), "controls"))
+        targeted = [a for a, needed in _TARGET_CAPABILITIES.items() if needed in interaction.capabilities]
+        if targeted:
+            item.appendChild(self._target_row(interaction, targeted))
         simulated = simulator_actions(interaction)
         if simulated:
             item.appendChild(self._buttons(simulated, "simulated"))
         return item
+
+    def _target_row(self, interaction: Interaction, actions: list[str]) -> Any:
+        """A choice of the directory's targets, with Consult / Transfer / Conference."""
+        directory = self.workspace.desk.directory
+        choices = [("AGENT", c.employee_id, f"{c.name} (agent)") for c in directory.colleagues]
+        for target_type, names in directory.names.items():
+            if interaction.media != "voice" and target_type.value == "ROUTING_POINT":
+                continue
+            kind = target_type.value.lower().replace("_", " ")
+            choices += [(target_type.value, name, f"{name} ({kind})") for name in names]
+        row = element("div", None, **{"class": "targets"})
+        select = element("select", None, aria_label="Target", data_targets="")
+        for target_type, destination, label in choices:
+            select.appendChild(element("option", label, value=f"{target_type}:{destination}"))
+        row.appendChild(select)
+        for action in actions:
+            row.appendChild(element("button", _TARGET_LABELS[action], type="button", data_action=action))
+        return row
 
     @staticmethod
     def _buttons(actions: list[str], css_class: str) -> Any:
@@ -200,12 +234,16 @@ class InteractionsView:
         item = event.target.closest("[data-interaction-id]")
         if missing(button) or missing(item):
             return
-        action = ACTIONS.get(str(button.getAttribute("data-action")))
+        name = str(button.getAttribute("data-action"))
         interaction = self.workspace.interactions.find(str(item.getAttribute("data-interaction-id")))
-        if action is None or interaction is None:
+        if interaction is None:
             return
         try:
-            action(self.workspace, interaction)
+            if name in TARGET_ACTIONS:
+                target_type, _, destination = str(item.querySelector("[data-targets]").value).partition(":")
+                TARGET_ACTIONS[name](self.workspace, interaction, {"type": target_type, "destination": destination})
+            elif name in ACTIONS:
+                ACTIONS[name](self.workspace, interaction)
         except WorkspaceError as refusal:
             self._show_alert(refusal.message)
         else:
