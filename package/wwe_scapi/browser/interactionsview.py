@@ -215,8 +215,8 @@ class InteractionsView:
             choices += [(target_type.value, name, f"{name} ({kind})") for name in names]
         row = element("div", None, **{"class": "targets"})
         select = element("select", None, aria_label="Target", data_targets="")
-        for target_type, destination, label in choices:
-            select.appendChild(element("option", label, value=f"{target_type}:{destination}"))
+        for kind_name, destination, label in choices:
+            select.appendChild(element("option", label, value=f"{kind_name}:{destination}"))
         row.appendChild(select)
         for action in actions:
             row.appendChild(element("button", _TARGET_LABELS[action], type="button", data_action=action))
