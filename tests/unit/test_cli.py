@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from wwe_scapi.cli.main import default_accepted_origins, main
+from wwe_scapi.cli.sitebuild import _sync_tree
 from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
 from wwe_scapi.cli.server import Origin, serve_site
 
@@ -121,3 +122,20 @@ def test_a_port_in_use_is_reported(tmp_path: Path) -> None:
             serve_site(tmp_path, [Origin("127.0.0.1", port)])
     finally:
         first.stop()
+
+
+def test_the_site_sync_copies_changes_and_removes_what_is_gone(tmp_path: Path) -> None:
+    source, target = tmp_path / "web", tmp_path / "site"
+    (source / "apps" / "a").mkdir(parents=True)
+    (source / "index.html").write_text("desk")
+    (source / "apps" / "a" / "app.py").write_text("print(1)")
+    (target / "pyodide").mkdir(parents=True)
+    (target / "pyodide" / "kept.js").write_text("other step")
+    (target / "stale.css").write_text("old")
+    _sync_tree(source, target, keep={"pyodide"})
+    assert (target / "index.html").read_text() == "desk" and (target / "apps" / "a" / "app.py").read_text() == "print(1)"
+    assert not (target / "stale.css").exists() and (target / "pyodide" / "kept.js").read_text() == "other step"
+    (source / "index.html").write_text("desk 2")
+    (source / "apps" / "a" / "app.py").unlink()
+    _sync_tree(source, target, keep={"pyodide"})
+    assert (target / "index.html").read_text() == "desk 2" and not (target / "apps" / "a" / "app.py").exists()

@@ -7,6 +7,7 @@ compares hashes, sizes and stamps, so it takes a small fraction of a second.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -223,8 +224,7 @@ def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
             destination.mkdir(parents=True, exist_ok=True)
         elif not _same_file(path, destination):
             destination.parent.mkdir(parents=True, exist_ok=True)
-            source = path
-            _replace_file(destination, lambda part: shutil.copy2(source, part))  # noqa: B023 (used at once)
+            _replace_file(destination, functools.partial(shutil.copy2, path))
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target)
         if relative.parts[0] in keep or relative in wanted:
