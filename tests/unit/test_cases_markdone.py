@@ -285,11 +285,17 @@ def test_mark_done_requests_name_an_unknown_interaction(name: str) -> None:
     assert bench.events() == []
 
 
-def test_mark_done_takes_the_finished_consultations_with_it() -> None:
+def _consulting() -> Bench:
+    """Call "1" answered, consultation "2" dialling."""
     bench = Bench(("interaction", "markdone"))
     bench.scenario.ring_inbound_call()
     bench.call("voice.answer", "1")
     bench.call("interaction.consult", "1", "+15550199")
+    return bench
+
+
+def test_mark_done_takes_the_finished_consultations_with_it() -> None:
+    bench = _consulting()
     bench.call("interaction.completeTransfer", "2")
     bench.events()
     bench.call("interaction.markdone", "1")
@@ -301,10 +307,7 @@ def test_mark_done_takes_the_finished_consultations_with_it() -> None:
 
 
 def test_mark_done_is_refused_while_a_consultation_is_live() -> None:
-    bench = Bench(("interaction", "markdone"))
-    bench.scenario.ring_inbound_call()
-    bench.call("voice.answer", "1")
-    bench.call("interaction.consult", "1", "+15550199")
+    bench = _consulting()
     bench.call("voice.hangUp", "1")
     bench.events()
     assert bench.error("interaction.markdone", "1") == "Cannot mark done interaction '1': its consultation '2' is DIALING."

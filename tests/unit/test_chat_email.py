@@ -242,10 +242,10 @@ def test_scenario_chat_calls_refuse_other_media() -> None:
     ):
         with pytest.raises(WorkspaceError) as refusal:
             action()
-        assert refusal.value.message == "Interaction '1' is a email interaction, not a chat."
+        assert refusal.value.message == "Interaction '1' is an email interaction, not a chat."
     with pytest.raises(WorkspaceError) as end:
         bench.workspace.open_media.end_chat("1")
-    assert end.value.message == "Ending a chat works on chat interactions; interaction '1' is a email interaction."
+    assert end.value.message == "Ending a chat works on chat interactions; interaction '1' is an email interaction."
 
 
 # -- email ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from unit_support import (
+    FIXED_NOW,
     FIXED_STAMP,
     TRANSFER_OPERATIONS,
     Bench,
@@ -19,8 +20,8 @@ from unit_support import (
     needs_message,
     rule_cases,
 )
-from wwe_scapi.workspace import WorkspaceError
-from wwe_scapi.workspace.directory import Directory, TargetType
+from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.workspace.directory import Colleague, Directory, TargetType
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import rules
 
@@ -144,8 +145,9 @@ def test_open_media_are_consulted_by_voice_and_stay_as_they_are(media: str) -> N
     (bench.scenario.deliver_chat if media == "chat" else bench.scenario.deliver_email)()
     bench.call("interaction.accept", "1")
     bench.events()
+    article = "a" if media == "chat" else "an"
     assert bench.error("interaction.consult", "1", AGENT) == (
-        f"This simulated Agent Workspace consults by voice only; for a {media} interaction give targetQuery.media 'voice'."
+        f"This simulated Agent Workspace consults by voice only; for {article} {media} interaction give targetQuery.media 'voice'."
     )
     assert bench.error("interaction.consult", "1", {**AGENT, "media": media}).startswith("This simulated Agent Workspace consults by voice only")
     consultation = bench.call("interaction.consult", "1", VOICE_CONSULT)
@@ -364,7 +366,7 @@ def test_an_email_is_transferred_to_a_queue_and_never_to_a_phone() -> None:
     bench.call("interaction.accept", "1")
     bench.events()
     assert bench.error("interaction.singleStepTransfer", "1", "+15550100").startswith(
-        "A email interaction cannot go to a CUSTOM_CONTACT target"
+        "An email interaction cannot go to a CUSTOM_CONTACT target"
     )
     assert bench.error("interaction.singleStepConference", "1", AGENT) == (
         "Cannot single-step conference interaction '1': single-step conference is not available for email interactions."
@@ -437,7 +439,7 @@ def test_target_media_is_for_consult_only(request_name: str) -> None:
 
 
 def test_an_agent_is_named_by_employee_id_not_by_another_agents_number() -> None:
-    directory = Directory(colleagues=(Directory().colleagues[0].__class__("7100", "Pat Doe", "4100"),))
+    directory = Directory(colleagues=(Colleague("7100", "Pat Doe", "4100"),))
     assert directory.resolve({"type": "AGENT", "destination": "7100"}, allow_media=False).party_name == "Pat Doe"
     with pytest.raises(WorkspaceError) as by_number:
         directory.resolve({"type": "AGENT", "destination": "4100"}, allow_media=False)
@@ -452,10 +454,6 @@ def test_a_target_query_is_a_string_or_an_object(query: Any) -> None:
 
 
 def test_a_consultation_to_an_agent_dials_the_agents_number() -> None:
-    from wwe_scapi.workspace import Workspace
-    from wwe_scapi.workspace.directory import Colleague
-    from unit_support import FIXED_NOW
-
     directory = Directory(colleagues=(Colleague("7100", "Pat Doe", "4100"),))
     bench = Bench(workspace=Workspace(now=lambda: FIXED_NOW, directory=directory))
     _talking_call(bench)

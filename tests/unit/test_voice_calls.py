@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from unit_support import (
+    FIXED_NOW,
     FIXED_STAMP,
     MARK_DONE_OPERATIONS,
     TRANSFER_OPERATIONS,
@@ -20,7 +21,7 @@ from unit_support import (
     check_rule_taken,
     rule_cases,
 )
-from wwe_scapi.workspace import WorkspaceError
+from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import InteractionState
 from wwe_scapi.workspace.lifecycle import rules
 
@@ -283,21 +284,19 @@ def test_dial_refusals() -> None:
 
 
 def test_an_agent_without_voice_can_neither_dial_nor_use_a_sip_endpoint() -> None:
-    from wwe_scapi.workspace import Workspace
-    from unit_support import FIXED_NOW
-
     bench = Bench(workspace=Workspace(now=lambda: FIXED_NOW, media={"chat": None}))
     assert bench.error("voice.dial", "+1555") == "This agent has no voice channel."
     assert bench.error("voice.isMicrophoneMute") == "This agent has no voice channel, hence no SIP endpoint."
     assert bench.error("sipEndpoint.muteSpeaker") == "This agent has no voice channel, hence no SIP endpoint."
 
 
+@pytest.mark.parametrize("media, article", [("chat", "a"), ("email", "an")])
 @pytest.mark.parametrize("name", ["voice.answer", "voice.hangUp", "voice.hold", "voice.resume", "voice.startCallRecording"])
-def test_call_control_on_a_chat_is_refused_by_media(name: str) -> None:
+def test_call_control_on_open_media_is_refused_by_media(name: str, media: str, article: str) -> None:
     bench = Bench()
-    bench.scenario.deliver_chat()
+    (bench.scenario.deliver_chat if media == "chat" else bench.scenario.deliver_email)()
     bench.events()
-    assert bench.error(name, "1") == f"{name} works on voice calls; interaction '1' is a chat interaction."
+    assert bench.error(name, "1") == f"{name} works on voice calls; interaction '1' is {article} {media} interaction."
     assert bench.events() == [] and bench.wire("1")["state"] == "INVITED"
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
-from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
 from wwe_scapi.workspace.voice import VoiceCalls
@@ -24,8 +24,8 @@ class OpenMedia:
         interaction = self.desk.get(interaction_id)
         if interaction.media != media:
             raise WorkspaceError(
-                f"{request} works on {media} interactions; interaction {interaction_id!r} is a "
-                f"{interaction.media} interaction."
+                f"{request} works on {media} interactions; interaction {interaction_id!r} is "
+                f"{with_article(interaction.media)} interaction."
             )
         return interaction
 

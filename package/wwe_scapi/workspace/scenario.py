@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
-from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
 from wwe_scapi.workspace.system import DesktopSystem
@@ -143,7 +143,7 @@ class Scenario:
     def _chat(self, interaction_id: str) -> Interaction:
         chat = self.desk.get(interaction_id)
         if chat.media != CHAT:
-            raise WorkspaceError(f"Interaction {interaction_id!r} is a {chat.media} interaction, not a chat.")
+            raise WorkspaceError(f"Interaction {interaction_id!r} is {with_article(chat.media)} interaction, not a chat.")
         return chat
 
     # -- email ------------------------------------------------------------------------------------

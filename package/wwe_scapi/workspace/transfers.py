@@ -7,7 +7,7 @@ from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.directory import Target, TargetType
-from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import CHAT, OPEN_MEDIA, VOICE
 from wwe_scapi.workspace.voice import VoiceCalls
@@ -29,7 +29,7 @@ class Transfers:
         media = (target.media or interaction.media) if consult else interaction.media
         if media in OPEN_MEDIA and target.type not in _OPEN_MEDIA_TARGETS:
             raise WorkspaceError(
-                f"A {media} interaction cannot go to a {target.type.value} target; "
+                f"{with_article(media).capitalize()} interaction cannot go to {with_article(target.type.value)} target; "
                 f"use one of {', '.join(sorted(_OPEN_MEDIA_TARGETS))}."
             )
         return target
@@ -52,7 +52,7 @@ class Transfers:
         media = target.media or parent.media
         if media != VOICE:
             raise WorkspaceError(
-                f"This simulated Agent Workspace consults by voice only; for a {parent.media} interaction "
+                f"This simulated Agent Workspace consults by voice only; for {with_article(parent.media)} interaction "
                 "give targetQuery.media 'voice'."
             )
         rule = self.desk.check(parent, "consult")

@@ -8,7 +8,7 @@ from typing import Any
 
 from wwe_scapi.workspace.agent import Media
 from wwe_scapi.workspace.desk import InteractionDesk
-from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import VOICE
 from wwe_scapi.workspace.states import StateType
@@ -39,7 +39,7 @@ class VoiceCalls:
         interaction = self.desk.get(interaction_id)
         if interaction.media != VOICE:
             raise WorkspaceError(
-                f"{request} works on voice calls; interaction {interaction_id!r} is a {interaction.media} interaction."
+                f"{request} works on voice calls; interaction {interaction_id!r} is {with_article(interaction.media)} interaction."
             )
         return interaction
 
