@@ -327,7 +327,7 @@ def test_an_open_reply_holds_back_the_inbound_email() -> None:
     bench.scenario.deliver_email()
     bench.call("interaction.accept", "1")
     bench.workspace.open_media.reply("1")
-    assert bench.error("interaction.markdone", "1") == "Cannot mark done interaction '1': its consultation '2' is CREATED."
+    assert bench.error("interaction.markdone", "1") == "Cannot mark done interaction '1': its reply '2' is CREATED."
     bench.workspace.open_media.send("2")
     bench.call("interaction.markdone", "1")
     assert bench.call("interaction.getInteractions") == []

@@ -101,7 +101,7 @@ def test_interaction_accept_answers_a_call_and_voice_answer_refuses_a_chat() -> 
     desk.call("interaction.accept", "1")
     assert desk.state("1") == "TALKING"
     assert desk.error("voice.answer", "2") == (
-        "voice.answer works on voice calls; interaction '2' is a chat interaction."
+        "voice.answer works on voice calls; interaction '2' is a chat interaction: use interaction.accept."
     )
     assert desk.error("voice.hold", "2").startswith("voice.hold works on voice calls")
 

@@ -50,8 +50,9 @@ class MarkDone:
         children = self.desk.store.children_of(interaction_id)
         live = [child for child in children if child.is_live]
         if live:
+            kind = "consultation" if live[0].is_consultation else "reply"
             raise WorkspaceError(
-                f"Cannot mark done interaction {interaction_id!r}: its consultation "
+                f"Cannot mark done interaction {interaction_id!r}: its {kind} "
                 f"{live[0].interaction_id!r} is {live[0].state.value}."
             )
         self._finish(interaction)

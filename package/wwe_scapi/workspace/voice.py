@@ -38,8 +38,10 @@ class VoiceCalls:
     def call(self, interaction_id: str, request: str) -> Interaction:
         interaction = self.desk.get(interaction_id)
         if interaction.media != VOICE:
+            hint = ": use interaction.accept" if request == "voice.answer" else ""
             raise WorkspaceError(
-                f"{request} works on voice calls; interaction {interaction_id!r} is {with_article(interaction.media)} interaction."
+                f"{request} works on voice calls; interaction {interaction_id!r} is "
+                f"{with_article(interaction.media)} interaction{hint}."
             )
         return interaction
 
