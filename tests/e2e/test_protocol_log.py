@@ -1,0 +1,49 @@
+"""The desktop's protocol log panel: newest first, six cells a row, drawn in batches, at most
+200 entries, of which only the first few are drawn until the reader scrolls the panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from e2e_support import Desktop, app_url
+
+ROWS = "[...document.querySelectorAll('#protocol-log-body tr')]"
+CELLS = f"{ROWS}.map(r => [r.className, ...[...r.cells].map(c => c.textContent)])"
+
+
+def logged_requests(desktop: Desktop, count: int) -> list[list[Any]]:
+    """The log's rows (class, then the six cells) once it shows `count` agent.get* requests."""
+    desktop.page.wait_for_function(
+        f"{ROWS}.filter(r => r.cells[4].textContent.startsWith('agent.get')).length >= {count}", polling=25
+    )
+    return desktop.page.evaluate(CELLS)
+
+
+def test_rows_are_newest_first_with_their_six_cells(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    desktop = open_desktop([app_url(site, 1, "vendor-envelopes.html")], accept=[site.origins[1]])
+    app = desktop.frame(0)
+    app.evaluate("async () => { await window.request('agent.get'); await window.request('agent.getState'); }")
+    rows = [row for row in logged_requests(desktop, 2) if row[5].startswith("agent.get")]
+    newest_first = ["agent.getState", "agent.get"]
+    for (row_class, time, direction, origin, frame, request, result), wanted in zip(rows, newest_first):
+        assert (row_class, direction, origin, request) == ("log-request ok", "request", site.origins[1], wanted)
+        assert time.count(":") == 2 and frame.isdigit() and result  # the entry's own time of day
+    assert len(rows) == 2
+
+
+def test_a_burst_keeps_the_newest_200_and_draws_the_rest_on_scroll(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    desktop = open_desktop([app_url(site, 1, "vendor-envelopes.html")], accept=[site.origins[1]])
+    app = desktop.frame(0)
+    app.evaluate("window.quiet = true")
+    app.evaluate("() => window.roundTrips('agent.getState', 250)")
+    app.evaluate("() => window.request('agent.get')")
+    desktop.page.wait_for_function(f"{ROWS}.length > 0 && {ROWS}[0].cells[4].textContent === 'agent.get'", polling=25)
+    at_top = desktop.page.evaluate(CELLS)
+    assert 10 <= len(at_top) < 200  # only what the panel shows, and some to scroll into
+    desktop.page.evaluate("document.querySelector('.log-scroll').scrollTop = 40")
+    desktop.page.wait_for_function(f"{ROWS}.length === 200", polling=25)
+    scrolled = desktop.page.evaluate(CELLS)
+    assert scrolled[: len(at_top)] == at_top
+    assert [row[5] for row in scrolled] == ["agent.get"] + ["agent.getState"] * 199
+    desktop.page.evaluate("document.querySelector('.log-scroll').scrollTop = 0")
+    desktop.page.wait_for_function(f"{ROWS}.length === {len(at_top)}", polling=25)
