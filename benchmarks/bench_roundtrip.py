@@ -100,7 +100,7 @@ def summary(times: list[float]) -> dict[str, Any]:
 
 
 def settle() -> None:
-    """Let the tabs fall quiet before a run: a desktop renders its protocol log 150 ms after
+    """Let the tabs fall quiet before a run: a desktop renders its protocol log 250 ms after
     a burst of requests, which would otherwise land on the next run, in another tab."""
     time.sleep(SETTLE_SECONDS)
 
@@ -201,7 +201,7 @@ class Bench:
     def round_trips(self, calls: int, warm_up: int, rounds: int) -> dict[str, dict[str, Any]]:
         """Per topology, `calls` sequential round trips in one go after `warm_up`. With several
         rounds, the order rotates and the samples are pooled. The runs are contiguous on
-        purpose: the desktop renders its protocol log 150 ms after a burst of requests, so
+        purpose: the desktop renders its protocol log 250 ms after a burst of requests, so
         short blocks would hide most of that work from the measurement."""
         opened = self.open_clients()
         out: dict[str, dict[str, Any]] = {}

@@ -21,8 +21,9 @@ from wwe_scapi.service.log import LogEntry, ProtocolLog
 # rows are drawn only once the reader scrolls the panel.
 _LOG_ROWS = 200
 _LOG_ROWS_AT_TOP = 25
-# One flush per burst of this length: the log is for people, and each flush is a stall.
-_LOG_FLUSH_MS = 150
+# One flush per burst of this length: the log is for people (four updates a second are
+# plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile.
+_LOG_FLUSH_MS = 250
 
 # Given the limits, returns draw(text): adds a JSON batch of rows, oldest first, to the table,
 # which reads newest first.
