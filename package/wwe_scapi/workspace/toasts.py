@@ -110,7 +110,8 @@ class ToastBoard:
     def click(self, toast_id: str, choice: str | int) -> ToastChoice | None:
         """A button was clicked: the toast closes; None when it is gone or the choice is not offered."""
         toast = self.toasts.get(toast_id)
-        if toast is None or choice not in [c for c, _ in toast.buttons()]:
+        # Compared with their types: True == 1 and 1.0 == 1 in Python, but neither is button 1.
+        if toast is None or (type(choice), choice) not in [(type(c), c) for c, _ in toast.buttons()]:
             return None
         del self.toasts[toast_id]
         if isinstance(choice, int):

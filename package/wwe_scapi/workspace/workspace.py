@@ -40,7 +40,7 @@ def _number(option: str, value: OptionValue | None, minimum: float) -> float:
         number = float(str(value))
     except ValueError:
         number = float("nan")
-    if not number >= minimum:  # also refuses NaN
+    if not minimum <= number < float("inf"):  # also refuses NaN and infinity
         raise WorkspaceError(f"{option}: expected a number of at least {minimum:g}, got {value!r}.")
     return number
 
