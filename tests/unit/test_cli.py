@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from wwe_scapi.cli.main import default_accepted_origins, main
-from wwe_scapi.cli.sitebuild import _sync_tree
+from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR
+from wwe_scapi.cli.errors import BuildError
+from wwe_scapi.cli.sitebuild import LOADER, PYODIDE_VERSION, SiteLayout, _sync_tree, _write_loader
 from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
 from wwe_scapi.cli.server import Origin, serve_site
 
@@ -139,3 +141,28 @@ def test_the_site_sync_copies_changes_and_removes_what_is_gone(tmp_path: Path) -
     (source / "apps" / "a" / "app.py").unlink()
     _sync_tree(source, target, keep={"pyodide"})
     assert (target / "index.html").read_text() == "desk 2" and not (target / "apps" / "a" / "app.py").exists()
+
+
+def test_the_loader_gets_pyodide_wheel_urls_and_the_wheel_folder(tmp_path: Path) -> None:
+    """The loader template's placeholders are filled from one place each; the wheel URL carries
+    its content's hash; a template that lost a placeholder is refused."""
+    root, out = tmp_path / "checkout", tmp_path / "site"
+    (root / "web").mkdir(parents=True)
+    out.mkdir()
+    real = Path(__file__).resolve().parents[2] / "web" / LOADER
+    (root / "web" / LOADER).write_text(real.read_text())
+    wheel = tmp_path / "wwe_scapi-1.0-py3-none-any.whl"
+    wheel.write_bytes(b"one")
+    layout = SiteLayout(root, out, tmp_path / "cache")
+    _write_loader(layout, [wheel])
+    text = (out / LOADER).read_text()
+    assert "__" + "WHEELS__" not in text and "__" + "PYODIDE_PATH__" not in text and "__" + "WHEEL_DIR__" not in text
+    assert f'const PYODIDE_PATH = "pyodide/{PYODIDE_VERSION}/";' in text
+    assert f'const WHEEL_DIR = "{BROWSER_WHEEL_DIR}";' in text
+    assert 'const WHEELS = ["wheels/wwe_scapi-1.0-py3-none-any.whl?v=' in text
+    wheel.write_bytes(b"two")
+    _write_loader(layout, [wheel])
+    assert (out / LOADER).read_text() != text  # another wheel, another URL
+    (root / "web" / LOADER).write_text(real.read_text().replace('"__WHEEL_DIR__"', '"/somewhere"'))
+    with pytest.raises(BuildError, match="__WHEEL_DIR__"):
+        _write_loader(layout, [wheel])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from wwe_scapi.cli.bytecode import add_bytecode
+from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
 
 PYODIDE_VERSION = "314.0.7"
@@ -38,6 +38,7 @@ LOADER = "wwe-scapi.js"
 # The loader's placeholders, as they appear in web/wwe-scapi.js.
 PYODIDE_PATH_PLACEHOLDER = '"__PYODIDE_PATH__"'
 WHEELS_PLACEHOLDER = '["__WHEELS__"]'
+WHEEL_DIR_PLACEHOLDER = '"__WHEEL_DIR__"'
 SOURCES_STAMP = ".sources-sha256"
 _NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
 
@@ -251,13 +252,14 @@ def _same_file(source: Path, copy: Path) -> bool:
 def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
     template = layout.root / "web" / LOADER
     text = template.read_text(encoding="utf-8")
-    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER):
+    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER, WHEEL_DIR_PLACEHOLDER):
         if placeholder not in text:
             raise BuildError(f"{template} has lost its placeholder {placeholder}.")
     # ?v= changes with the wheel's content, so a browser never runs a stale cached wheel.
     urls = [f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}" for wheel in wheels]
     text = text.replace(PYODIDE_PATH_PLACEHOLDER, json.dumps(f"pyodide/{PYODIDE_VERSION}/"))
     text = text.replace(WHEELS_PLACEHOLDER, json.dumps(urls))
+    text = text.replace(WHEEL_DIR_PLACEHOLDER, json.dumps(BROWSER_WHEEL_DIR))
     loader = layout.out / LOADER
     if not loader.is_file() or loader.read_text(encoding="utf-8") != text:
         _replace_file(loader, lambda part: part.write_text(text, encoding="utf-8"))
