@@ -92,22 +92,26 @@ class Transfers:
 
     def complete_transfer(self, consult_id: str) -> Interaction:
         """The customer goes to the consulted party; the agent leaves both calls."""
-        consultation, parent = self._consultation(consult_id, "interaction.completeTransfer")
-        consult_rule = self.desk.check(consultation, "complete transfer")
-        parent_rule = self.desk.check(parent, "transfer away")
-        parent.parties.extend(dict(party) for party in consultation.parties)
-        self.desk.apply(parent, parent_rule)
-        self.desk.apply(consultation, consult_rule)
-        return parent
+        return self._complete(consult_id, "interaction.completeTransfer", "complete transfer", "transfer away")
 
     def complete_conference(self, consult_id: str) -> Interaction:
         """The consulted party joins the customer's interaction."""
-        consultation, parent = self._consultation(consult_id, "interaction.completeConference")
-        consult_rule = self.desk.check(consultation, "complete conference")
-        parent_rule = self.desk.check(parent, "conference in")
+        return self._complete(
+            consult_id, "interaction.completeConference", "complete conference", "conference in", parent_first=False
+        )
+
+    def _complete(
+        self, consult_id: str, request: str, consult_operation: str, parent_operation: str, *, parent_first: bool = True
+    ) -> Interaction:
+        # Both rules are checked before either applies, so a refusal changes nothing. A transfer
+        # announces the parent's change first (it leaves the agent), a conference the consultation's.
+        consultation, parent = self._consultation(consult_id, request)
+        consult_rule = self.desk.check(consultation, consult_operation)
+        parent_rule = self.desk.check(parent, parent_operation)
         parent.parties.extend(dict(party) for party in consultation.parties)
-        self.desk.apply(consultation, consult_rule)
-        self.desk.apply(parent, parent_rule)
+        steps = [(parent, parent_rule), (consultation, consult_rule)]
+        for interaction, rule in steps if parent_first else reversed(steps):
+            self.desk.apply(interaction, rule)
         return parent
 
     def single_step(
