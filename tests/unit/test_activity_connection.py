@@ -121,6 +121,20 @@ def test_the_timeout_acts_only_once() -> None:
     assert bench.system.next_deadline() is None
 
 
+def test_activity_after_a_timeout_starts_a_new_count() -> None:
+    bench = ready_bench("0.5")
+    bench.later(30)
+    bench.workspace.set_agent_state("Ready")  # the agent logs in again and uses the desktop
+    bench.call("system.triggerActivity")
+    assert not bench.system.inactivity.timed_out
+    assert bench.system.inactivity.remaining() == 30
+    bench.later(29)
+    assert bench.workspace.agent_state().type is StateType.READY
+    bench.later(1)
+    assert bench.system.inactivity.timed_out
+    assert [e["mediaState"] for e in agent_events(bench)] == ["LOGOUT", "READY", "LOGOUT"]
+
+
 def test_an_agent_already_logged_out_gets_no_second_event() -> None:
     bench = ready_bench("1")
     bench.workspace.set_agent_state("Logout")

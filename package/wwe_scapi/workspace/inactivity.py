@@ -18,7 +18,9 @@ class InactivityTimer:
         return self.timeout_seconds > 0
 
     def activity(self) -> None:
+        """Activity after a timeout starts a new count: the agent is back at the desk."""
         self.last_activity = self.clock.now()
+        self.timed_out = False
 
     def remaining(self) -> float | None:
         """Seconds left before the session closes; None when the timer is off."""
