@@ -12,8 +12,8 @@ in benchmarks/README.md. Same server layout and Chromium as bench_roundtrip.py.
    renderer main threads during the floor, JS client and Python client round trips, with
    and without the log sink: busy time per round trip by category.
 3. Micro-benchmarks inside Pyodide (µs per operation) on each side of the round trip.
-4. Start-up: the loader's steps timed one by one (and a leaner variant), imports from
-   source against .pyc, the cost of a dataclass in Pyodide, service start.
+4. Start-up: the loader's steps timed one by one (and the older unpacking), imports from
+   the wheel, the cost of a dataclass in Pyodide, service start.
 
 Writes benchmarks/profile.json and prints a summary. It pokes at private attributes of the
 running desktop (`service.log._sinks`): an experiment, not an API.
@@ -166,6 +166,7 @@ class Profiler(Bench):
                 session.detach()
             page.close()
             if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
                 for name, profile in profiles.items():
                     slug = f"{variant}-{name}".replace(" ", "_").replace(":", "").replace(",", "").replace("↔", "to")
                     (keep / f"{slug}.cpuprofile").write_text(json.dumps(profile))
@@ -191,7 +192,7 @@ class Profiler(Bench):
 
     def startup_split(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for label, query in (("as the loader does them", ""), ("lean variant (?lean)", "?lean")):
+        for label, query in (("as the loader does them (zipimport)", ""), ("unpacked instead (?unpack)", "?unpack")):
             steps = []
             for _ in range(3):
                 page = self.context.new_page()
@@ -204,12 +205,7 @@ class Profiler(Bench):
         out["class creation in Pyodide, ms each"] = json.loads(page.evaluate("code => window.pyodide.runPython(code)", CLASS_COST))
         page.close()
         page = self._boot_only()
-        out["import, from source as shipped"] = json.loads(page.evaluate("code => window.pyodide.runPython(code)", IMPORT_PLAIN))
-        page.close()
-        page = self._boot_only()
-        out["import, after compiling to .pyc in the page"] = json.loads(
-            page.evaluate("code => window.pyodide.runPython(code)", COMPILE_FIRST + IMPORT_PLAIN)
-        )
+        out["import from the wheel (.pyc)"] = json.loads(page.evaluate("code => window.pyodide.runPython(code)", IMPORT_PLAIN))
         page.close()
         self.configure([])
         page = self.context.new_page()
@@ -381,20 +377,22 @@ from wwe_scapi.browser.host import current
 from wwe_scapi.service import LogEntry, Direction
 
 service = current().service
-view = service.log._sinks[0].__self__  # the DesktopView's bound _on_log
+view = service.log._sinks[0].__self__  # the ProtocolLogView's bound _on_log
 out = {}
 for rows in (1, 50, 200, 300):
     flush, layout = [], []
     for _ in range(5):
-        view._pending_log = [LogEntry(Direction.REQUEST, "http://localhost:1", 1, "agent.getState", "ok", True)] * rows
+        view._pending.extend(
+            [(time.time() * 1000, LogEntry(Direction.REQUEST, "http://localhost:1", 1, "agent.getState", "ok", True))] * rows
+        )
         start = time.perf_counter()
-        view._flush_log()
+        view._flush()
         middle = time.perf_counter()
         js.document.body.offsetHeight  # forces the style and layout work the flush left for later
         end = time.perf_counter()
         flush.append((middle - start) * 1000)
         layout.append((end - middle) * 1000)
-    out[f"{rows} rows: _flush_log ms"] = round(statistics.median(flush), 2)
+    out[f"{rows} rows: _flush ms"] = round(statistics.median(flush), 2)
     out[f"{rows} rows: then style+layout ms"] = round(statistics.median(layout), 2)
 start = time.perf_counter()
 for _ in range(100):
@@ -455,25 +453,18 @@ out["then the client's (wwe_scapi.browser.app) ms"] = round((time.perf_counter()
 json.dumps(out)
 """
 
-COMPILE_FIRST = r"""
-import compileall, pathlib, time, wwe_scapi
-start = time.perf_counter()
-compileall.compile_dir(str(pathlib.Path(wwe_scapi.__file__).parent), quiet=1)
-out = {"compileall of the package (what a build step would do) ms": round((time.perf_counter() - start) * 1000, 1)}
-"""
-
 SERVICE_START = r"""
 import json, time
 from wwe_scapi.service.setup import build_service
 from wwe_scapi.browser.desktop import DesktopView
-from wwe_scapi.browser.host import DesktopHost
+from wwe_scapi.browser.host import current
 
 out = {}
 start = time.perf_counter()
 service = build_service({})
 out["build_service({}) ms"] = round((time.perf_counter() - start) * 1000, 2)
 start = time.perf_counter()
-DesktopView(service, []).render()
+DesktopView(service, [], current()).render()
 out["DesktopView.render() (DOM through the FFI) ms"] = round((time.perf_counter() - start) * 1000, 2)
 json.dumps(out)
 """
