@@ -73,6 +73,25 @@ failure""",
         return self.py(self.page, "from wwe_scapi.browser.host import current\nhost = current()\n" + code)
 
 
+def send_requests(app: Frame, steps: list[tuple[str, list[Any] | None]]) -> list[list[Any]]:
+    """Send each request from a plain-JS test app (window.request), one after the other, with
+    its parameters (None: no `parameters` key); answers [request, errorMessage or None, data]
+    per step, as each reply has them."""
+    return list(
+        app.evaluate(
+            """async (steps) => {
+  const out = [];
+  for (const [name, parameters] of steps) {
+    const reply = (await window.request(name, parameters === null ? undefined : parameters)).data;
+    out.push([reply.request, reply.errorMessage || null, reply.data === undefined ? null : reply.data]);
+  }
+  return out;
+}""",
+            [[name, parameters] for name, parameters in steps],
+        )
+    )
+
+
 def app_url(site: RunningSite, origin_index: int, app: str) -> str:
     return f"{site.origins[origin_index]}/test-apps/{app}"
 

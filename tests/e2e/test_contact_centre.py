@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Frame, Page
 
-from e2e_support import Desktop, app_url
+from e2e_support import Desktop, app_url, send_requests
 
 SUBSCRIBE = """
 import json
@@ -262,23 +262,14 @@ def test_dialling_and_the_sip_endpoint(site, open_desktop) -> None:  # type: ign
 ]""",
     )
     assert states == [False, None, True, None, True]
-    replies = js.evaluate(
-        """async () => {
-  const out = [];
-  for (const name of ['sipEndpoint.isMicrophoneMute', 'sipEndpoint.unmuteMicrophone', 'sipEndpoint.isMicrophoneMute',
-                      'sipEndpoint.unmuteSpeaker', 'voice.isSpeakerMute']) {
-    const reply = await window.request(name);
-    out.push([reply.data.request, reply.data.data, reply.data.errorMessage || null]);
-  }
-  return out;
-}"""
-    )
+    names = ["sipEndpoint.isMicrophoneMute", "sipEndpoint.unmuteMicrophone", "sipEndpoint.isMicrophoneMute"]
+    replies = send_requests(js, [(name, None) for name in [*names, "sipEndpoint.unmuteSpeaker", "voice.isSpeakerMute"]])
     assert replies == [
-        ["sipEndpoint.isMicrophoneMute", True, None],
+        ["sipEndpoint.isMicrophoneMute", None, True],
         ["sipEndpoint.unmuteMicrophone", None, None],
-        ["sipEndpoint.isMicrophoneMute", False, None],
+        ["sipEndpoint.isMicrophoneMute", None, False],
         ["sipEndpoint.unmuteSpeaker", None, None],
-        ["voice.isSpeakerMute", False, None],
+        ["voice.isSpeakerMute", None, False],
     ]
 
 
@@ -294,22 +285,16 @@ def test_the_plain_javascript_app_runs_the_call_flow(site, open_desktop) -> None
     assert dialing["data"]["interaction"]["parties"] == [{"name": "Sam Rivera"}]
     scenario(desktop, "remote_party_answers", interaction_id="1")
     js.evaluate("window.waitForEvent('interaction', (m) => m.data.eventType === 'ESTABLISHED')")
-    replies = js.evaluate(
-        """async () => {
-  const out = [];
-  for (const [name, parameters] of [
-    ['interaction.setUserData', ['1', {Ticket: 'T-7'}]],
-    ['voice.hold', ['1']],
-    ['voice.resume', ['1']],
-    ['interaction.consult', ['1', '+15550199', {}, {}]],
-  ]) {
-    const reply = await window.request(name, parameters);
-    out.push([name, reply.data.errorMessage || null]);
-  }
-  return out;
-}"""
+    replies = send_requests(
+        js,
+        [
+            ("interaction.setUserData", ["1", {"Ticket": "T-7"}]),
+            ("voice.hold", ["1"]),
+            ("voice.resume", ["1"]),
+            ("interaction.consult", ["1", "+15550199", {}, {}]),
+        ],
     )
-    assert replies == [
+    assert [reply[:2] for reply in replies] == [
         ["interaction.setUserData", None],
         ["voice.hold", None],
         ["voice.resume", None],
@@ -319,20 +304,14 @@ def test_the_plain_javascript_app_runs_the_call_flow(site, open_desktop) -> None
     js.evaluate(
         "window.waitForEvent('interaction', (m) => m.data.eventType === 'ESTABLISHED' && m.data.interaction.interactionId === '2')"
     )
-    finish = js.evaluate(
-        """async () => {
-  const out = [];
-  for (const [name, parameters] of [
-    ['interaction.completeConference', ['2']],
-    ['voice.hangUp', ['1']],
-    ['interaction.markdone', ['1']],
-    ['interaction.getByInteractionId', ['1']],
-  ]) {
-    const reply = await window.request(name, parameters);
-    out.push([name, reply.data.errorMessage || null, reply.data.data]);
-  }
-  return out;
-}"""
+    finish = send_requests(
+        js,
+        [
+            ("interaction.completeConference", ["2"]),
+            ("voice.hangUp", ["1"]),
+            ("interaction.markdone", ["1"]),
+            ("interaction.getByInteractionId", ["1"]),
+        ],
     )
     assert finish == [
         ["interaction.completeConference", None, None],
@@ -372,40 +351,30 @@ def test_the_plain_javascript_app_runs_the_inbound_call_flow(site, open_desktop)
     scenario(desktop, "ring_inbound_call", ani="+15550100")
     js.evaluate("window.waitForEvent('interaction', (m) => m.data.eventType === 'RINGING')")
 
-    def requests(steps: list[list[Any]]) -> list[Any]:
-        return js.evaluate(
-            """async (steps) => {
-  const out = [];
-  for (const [name, parameters] of steps) {
-    const reply = await window.request(name, parameters);
-    out.push(reply.data.errorMessage || null);
-  }
-  return out;
-}""",
-            steps,
-        )
+    def requests(steps: list[tuple[str, list[Any] | None]]) -> list[str | None]:
+        return [error for _, error, _ in send_requests(js, steps)]
 
     assert requests(
         [
-            ["voice.answer", ["1"]],
-            ["interaction.setUserData", ["1", {"Disposition": "Sale"}]],
-            ["voice.hold", ["1"]],
-            ["voice.resume", ["1"]],
-            ["voice.startCallRecording", ["1"]],
-            ["voice.pauseCallRecording", ["1"]],
-            ["voice.resumeCallRecording", ["1"]],
-            ["voice.stopCallRecording", ["1"]],
-            ["interaction.consult", ["1", {"type": "AGENT", "destination": "5002"}, {}, {}]],
+            ("voice.answer", ["1"]),
+            ("interaction.setUserData", ["1", {"Disposition": "Sale"}]),
+            ("voice.hold", ["1"]),
+            ("voice.resume", ["1"]),
+            ("voice.startCallRecording", ["1"]),
+            ("voice.pauseCallRecording", ["1"]),
+            ("voice.resumeCallRecording", ["1"]),
+            ("voice.stopCallRecording", ["1"]),
+            ("interaction.consult", ["1", {"type": "AGENT", "destination": "5002"}, {}, {}]),
         ]
     ) == [None] * 9
     scenario(desktop, "remote_party_answers", interaction_id="2")
     outcomes = requests(
         [
-            ["interaction.completeTransfer", ["2"]],
-            ["interaction.blockMarkdone", ["1", "Choose a disposition first."]],
-            ["interaction.markdone", ["1"]],
-            ["interaction.unblockMarkdone", ["1"]],
-            ["interaction.markdone", ["1"]],
+            ("interaction.completeTransfer", ["2"]),
+            ("interaction.blockMarkdone", ["1", "Choose a disposition first."]),
+            ("interaction.markdone", ["1"]),
+            ("interaction.unblockMarkdone", ["1"]),
+            ("interaction.markdone", ["1"]),
         ]
     )
     assert outcomes == [None, None, "Mark done is blocked on interaction '1': Choose a disposition first.", None, None]
