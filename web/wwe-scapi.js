@@ -55,7 +55,18 @@ export function bootPython() {
       pyodide.FS.writeFile(`${WHEEL_DIR}/${name}`, bytes);
       return `${WHEEL_DIR}/${name}`;
     });
-    pyodide.runPython(`import sys; sys.path[0:0] = ${JSON.stringify(paths)}`);
+    // zipimporter() reads each archive's directory now (kept for the imports), so a wheel that
+    // is not a zip archive fails here, by name, rather than as a missing module later.
+    const scratch = pyodide.toPy({});  // the page's own globals stay clean
+    try {
+      pyodide.runPython(
+        `import sys, zipimport; paths = ${JSON.stringify(paths)}\n` +
+        "for path in paths: zipimport.zipimporter(path)\n" +
+        "sys.path[0:0] = paths",
+        {globals: scratch});
+    } finally {
+      scratch.destroy();
+    }
     pyodide.pyimport("wwe_scapi");
     timings.wheels = performance.now();
     window.pyodide = pyodide;

@@ -32,6 +32,8 @@ def test_python_runs_on_an_app_origin(site: RunningSite, page: Page) -> None:
     assert version == wwe_scapi.__version__
     timings = page.evaluate("window.wweTimings")
     assert timings["start"] <= timings["pyodide"] <= timings["wheels"]
+    # The loader's own names stay out of the page's Python globals.
+    assert page.evaluate("window.pyodide.runPython(\"[n for n in ('sys', 'zipimport', 'paths') if n in globals()]\").toJs()") == []
     assert page.evaluate("document.getElementById('boot-error').textContent") == ""
 
 
@@ -68,6 +70,16 @@ def test_a_failed_wheel_download_is_reported(site: RunningSite, page: Page) -> N
     state = _boot(page, app_url(site, 3, "boot.html"))
     assert state.startswith("failed: wwe-scapi: ") and "/wheels/wwe_scapi-" in state and "404" in state, state
     assert "404" in page.evaluate("document.getElementById('boot-error').textContent")
+
+
+def test_a_wheel_that_is_not_a_zip_archive_is_reported(site: RunningSite, page: Page) -> None:
+    def garble(route: Route) -> None:
+        route.fulfill(status=200, body=b"not a wheel" * 100, content_type="application/octet-stream")
+
+    page.route(re.compile(r".*/wheels/.*"), garble)
+    state = _boot(page, app_url(site, 3, "boot.html"))
+    assert "not a Zip file" in state and "/home/pyodide/wheels/wwe_scapi-" in state, state
+    assert "not a Zip file" in page.evaluate("document.getElementById('boot-error').textContent")
 
 
 def test_the_desktop_serves_the_two_samples(site: RunningSite, open_desktop) -> None:  # type: ignore[no-untyped-def]
