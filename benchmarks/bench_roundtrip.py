@@ -233,9 +233,9 @@ class Bench:
     def startup(self, repeats: int) -> dict[str, Any]:
         """ms from each document's navigation start (its performance.now() origin) to ready.
 
-        Cold: the browser's cache emptied, then a new tab. Warm, then hot: the same tab reloaded twice (the
-        Pyodide files and our wheel are served immutable, so they come from the cache; the
-        resource timings of every sample are checked for it). The four cases are interleaved
+        Cold: the browser's cache emptied, then a new tab. Warm, then hot: the same tab
+        reloaded twice (the Pyodide files and our wheel are served immutable, so they come from
+        the cache; each sample reports the kB its resource timings show over the network). The four cases are interleaved
         within each round so that a slow moment of the machine hits them alike; one
         unrecorded round first warms the OS and the server.
         """

@@ -13,7 +13,16 @@ import pytest
 from wwe_scapi.cli.main import default_accepted_origins, main
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR
 from wwe_scapi.cli.errors import BuildError
-from wwe_scapi.cli.sitebuild import LOADER, PYODIDE_VERSION, SiteLayout, _sync_tree, _write_loader
+from wwe_scapi.cli.sitebuild import (
+    LOADER,
+    PYODIDE_PATH_PLACEHOLDER,
+    PYODIDE_VERSION,
+    WHEEL_DIR_PLACEHOLDER,
+    WHEELS_PLACEHOLDER,
+    SiteLayout,
+    _sync_tree,
+    _write_loader,
+)
 from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
 from wwe_scapi.cli.server import Origin, serve_site
 
@@ -156,13 +165,14 @@ def test_the_loader_gets_pyodide_wheel_urls_and_the_wheel_folder(tmp_path: Path)
     layout = SiteLayout(root, out, tmp_path / "cache")
     _write_loader(layout, [wheel])
     text = (out / LOADER).read_text()
-    assert "__" + "WHEELS__" not in text and "__" + "PYODIDE_PATH__" not in text and "__" + "WHEEL_DIR__" not in text
+    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER, WHEEL_DIR_PLACEHOLDER):
+        assert placeholder.strip('["]') not in text  # the bare name, not only its quoted form
     assert f'const PYODIDE_PATH = "pyodide/{PYODIDE_VERSION}/";' in text
     assert f'const WHEEL_DIR = "{BROWSER_WHEEL_DIR}";' in text
     assert 'const WHEELS = ["wheels/wwe_scapi-1.0-py3-none-any.whl?v=' in text
     wheel.write_bytes(b"two")
     _write_loader(layout, [wheel])
     assert (out / LOADER).read_text() != text  # another wheel, another URL
-    (root / "web" / LOADER).write_text(real.read_text().replace('"__WHEEL_DIR__"', '"/somewhere"'))
-    with pytest.raises(BuildError, match="__WHEEL_DIR__"):
+    (root / "web" / LOADER).write_text(real.read_text().replace(WHEEL_DIR_PLACEHOLDER, '"/somewhere"'))
+    with pytest.raises(BuildError, match=WHEEL_DIR_PLACEHOLDER):
         _write_loader(layout, [wheel])
