@@ -91,7 +91,11 @@ export async function startDesktop() {
   try {
     const [pyodide, config] = await Promise.all([bootPython(), fetchConfig(), documentParsed()]);
     const host = pyodide.pyimport("wwe_scapi.browser.host");
-    await host.start(pyodide.toPy(config));
+    const options = pyodide.toPy(config);
+    // The running desktop (a DesktopHost), for tests and the console: window.wweDesktop.
+    window.wweDesktop = host.start(options);
+    options.destroy();
+    host.destroy();
     timings.ready = performance.now();
     window.wweDesktopReady = true;
   } catch (error) {

@@ -70,7 +70,7 @@ failure""",
         return self.py(target, f"import json\njson.dumps({name})")
 
     def service_py(self, code: str) -> Any:
-        return self.py(self.page, "from wwe_scapi.browser.host import current\nhost = current()\n" + code)
+        return self.py(self.page, "import js\nhost = js.wweDesktop\n" + code)
 
 
 def send_requests(app: Frame, steps: list[tuple[str, list[Any] | None]]) -> list[list[Any]]:

@@ -118,12 +118,12 @@ compiled = []
 original = zipimport._compile_source
 zipimport._compile_source = lambda path, *rest: compiled.append(path) or original(path, *rest)
 try:
-    fresh = [name for name in ('wwe_scapi.testing.memory', 'wwe_scapi.cli.errors') if name not in sys.modules]
-    import wwe_scapi.testing.memory, wwe_scapi.cli.errors
+    fresh = [name for name in ('wwe_scapi.transports.memory', 'wwe_scapi.cli.errors') if name not in sys.modules]
+    import wwe_scapi.transports.memory, wwe_scapi.cli.errors
 finally:
     zipimport._compile_source = original
 ours = [path for path in compiled if '/wwe_scapi' in path]
-shown = wwe_scapi.testing.memory._copy.__code__.co_filename
+shown = wwe_scapi.transports.memory._copy.__code__.co_filename
 json.dumps([type(loader).__name__, len(sources), missing, fresh, ours, wwe_scapi.__file__, shown])
 `)"""
     )
@@ -132,4 +132,4 @@ json.dumps([type(loader).__name__, len(sources), missing, fresh, ours, wwe_scapi
     assert fresh and compiled == []
     assert re.fullmatch(r"/home/pyodide/wheels/wwe_scapi-[^/]+\.whl/wwe_scapi/__init__\.pyc", path)
     # Tracebacks name the module's source in the wheel, not where it was compiled.
-    assert shown == path.removesuffix("__init__.pyc") + "testing/memory.py"
+    assert shown == path.removesuffix("__init__.pyc") + "transports/memory.py"

@@ -13,16 +13,26 @@ import pytest
 from unit_support import A, C, STRANGER, until
 from wwe_scapi.client import RequestFailed, RequestTimeout, ServiceClient
 from wwe_scapi.client.namespaces import _Namespace
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import CATALOGUE
 from wwe_scapi.testing import MemoryNetwork
 
 
 class RecordingTransport:
+    """A client transport that keeps what the client posts; tests hand replies to the client."""
+
     def __init__(self) -> None:
         self.posted: list[dict[str, Any]] = []
+        self.receiver: Any = None
+
+    def start(self, receiver: Any) -> None:
+        self.receiver = receiver
 
     def post(self, message: dict[str, Any]) -> None:
         self.posted.append(message)
+
+    def close(self) -> None:
+        self.receiver = None
 
 
 def wire_name(namespace: str, method: str) -> str:
@@ -123,26 +133,34 @@ async def test_callback_style_works_without_awaiting(network: MemoryNetwork) -> 
 
 
 async def test_timeout_fails_with_request_timeout() -> None:
-    client = ServiceClient(RecordingTransport(), timeout=0.01)
+    clock = ManualClock()
+    client = ServiceClient(RecordingTransport(), timeout=10, clock=clock)
     failures: list[dict] = []
+    future = client.agent.get(failed=failures.append)
+    clock.advance(9.9)
+    assert not future.done() and failures == []
+    clock.advance(0.1)
     with pytest.raises(RequestTimeout) as error:
-        await client.agent.get(failed=failures.append)
+        await future
     assert error.value.error_message == "Request timeout"
     assert failures == [{"request": "agent.get", "errorMessage": "Request timeout"}]
     assert client.core.pending_count == 0
 
 
 async def test_a_late_answer_after_the_timeout_is_dropped() -> None:
-    client = ServiceClient(RecordingTransport(), timeout=0.01)
+    clock = ManualClock()
+    client = ServiceClient(RecordingTransport(), timeout=0.01, clock=clock)
+    future = client.agent.get()
+    clock.advance(0.01)
     with pytest.raises(RequestTimeout):
-        await client.agent.get()
+        await future
     reference = client.core.transport.posted[-1]["referenceId"]
     client.receive({"referenceId": reference, "data": 1, "userAgent": "WWE Server"})  # must not raise
 
 
 async def test_a_transport_that_cannot_post_fails_the_request() -> None:
-    class Broken:
-        def post(self, message: dict) -> None:
+    class Broken(RecordingTransport):
+        def post(self, message: dict[str, Any]) -> None:
             raise RuntimeError("window closed")
 
     client = ServiceClient(Broken())
@@ -210,23 +228,28 @@ async def test_request_by_wire_name_and_configurable_timeout(network: MemoryNetw
 
 
 async def test_one_timer_serves_every_deadline_in_order() -> None:
-    client = ServiceClient(RecordingTransport(), timeout=0.2)
+    clock = ManualClock()
+    client = ServiceClient(RecordingTransport(), timeout=0.2, clock=clock)
     slow = client.agent.get()
     client.timeout = 0.01
     fast = client.agent.get_state()
+    assert clock.pending_timers == 1
+    clock.advance(0.01)
     with pytest.raises(RequestTimeout):
         await fast
-    assert not slow.done() and client.core.pending_count == 1
+    assert not slow.done() and client.core.pending_count == 1 and clock.pending_timers == 1
+    clock.advance(0.19)
     with pytest.raises(RequestTimeout):
         await slow
     assert client.core.pending_count == 0
 
 
 async def test_a_timer_firing_early_re_arms_instead_of_failing() -> None:
-    client = ServiceClient(RecordingTransport(), timeout=0.05)
+    clock = ManualClock()
+    client = ServiceClient(RecordingTransport(), timeout=0.05, clock=clock)
     future = client.agent.get()
-    loop = asyncio.get_running_loop()
-    client.core._expire_due(loop)  # as a browser timer that fires before the deadline
+    client.core._expire_due()  # as a browser timer that fires before the deadline
     assert not future.done() and client.core.pending_count == 1
+    clock.advance(0.05)
     with pytest.raises(RequestTimeout):
         await future

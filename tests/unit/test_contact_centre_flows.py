@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from unit_support import A, B, Recorder, request
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import CATALOGUE, ParamKind, RequestSpec
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
@@ -26,9 +27,8 @@ class Desk:
         policy = SecurityPolicy(
             OriginPolicy.parse(f"{A}, {B}"), readable=KeyAllowList.parse(read), writable=KeyAllowList.parse(write)
         )
-        self.service = Service(Workspace(now=lambda: FIXED), policy)
         self.outbox = Recorder()
-        self.service.outbox = self.outbox
+        self.service = Service(Workspace(clock=ManualClock(wall=FIXED.timestamp())), policy, self.outbox)
         self.scenario = self.service.workspace.scenario
         self.service.receive(1, A, {"event": "subscribe", "data": ["interaction", "markdone"], "referenceId": "s"})
         self._seen = len(self.outbox.to(1))

@@ -302,9 +302,10 @@ def test_the_read_allow_list_leaves_case_and_markdone_events_alone() -> None:
 
 
 def _filtered() -> tuple[Service, Recorder]:
-    service = Service(Workspace(), OriginPolicy.parse(f"{A} (voice.*), {B} (interaction.getInteractions), {C} (agent.*)"))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(
+        Workspace(), OriginPolicy.parse(f"{A} (voice.*), {B} (interaction.getInteractions), {C} (agent.*)"), outbox
+    )
     return service, outbox
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from unit_support import A, B, Recorder, request
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import KeyAllowList
@@ -20,9 +21,8 @@ def make(write: str | None = None, read: str | None = None) -> tuple[Service, Re
     policy = SecurityPolicy(
         OriginPolicy.parse(f"{A}, {B}"), readable=KeyAllowList.parse(read), writable=KeyAllowList.parse(write)
     )
-    service = Service(Workspace(now=lambda: FIXED), policy)
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(Workspace(clock=ManualClock(wall=FIXED.timestamp())), policy, outbox)
     return service, outbox
 
 

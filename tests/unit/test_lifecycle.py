@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.workspace import DomainEvent, WorkspaceError
 from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.directory import Directory
@@ -22,7 +23,7 @@ def desk_with(media: str, state: InteractionState) -> tuple[InteractionDesk, Int
     events: list[DomainEvent] = []
     hub = EventHub()
     hub.add(events.append)
-    desk = InteractionDesk(hub, lambda: FIXED, Directory())
+    desk = InteractionDesk(hub, ManualClock(wall=FIXED.timestamp()), Directory())
     interaction = desk.create(media, state, [])
     return desk, interaction, events
 

@@ -108,9 +108,8 @@ def test_the_service_answers_once_then_ignores(outbox_service: tuple[Service, Re
 
 def test_sip_endpoint_aliases_count_as_their_voice_request() -> None:
     limiter = RateLimiter({"voice.muteMicrophone": 1}, clock=ManualClock())
-    service = Service(policy=SecurityPolicy(OriginPolicy.parse(A), limiter))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=SecurityPolicy(OriginPolicy.parse(A), limiter), transport=outbox)
     service.receive(1, A, request("voice.muteMicrophone", reference="1"))
     service.receive(1, A, request("sipEndpoint.muteMicrophone", reference="2"))
     # The message names the limit that was reached: the one configured for voice.muteMicrophone.
@@ -120,7 +119,8 @@ def test_sip_endpoint_aliases_count_as_their_voice_request() -> None:
 @pytest.fixture
 def outbox_service() -> tuple[Service, Recorder, ManualClock]:
     clock = ManualClock()
-    service = Service(policy=SecurityPolicy(OriginPolicy.parse(f"{A}, {B}"), RateLimiter({"agent.get": 2}, 60, clock)))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(
+        policy=SecurityPolicy(OriginPolicy.parse(f"{A}, {B}"), RateLimiter({"agent.get": 2}, 60, clock)), transport=outbox
+    )
     return service, outbox, clock

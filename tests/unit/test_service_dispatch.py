@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unit_support import A, B, C, STRANGER, Recorder, request
+from wwe_scapi.clock import DEFAULT_WALL_START
+from wwe_scapi.protocol.parsing import Unreadable
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.service.handlers import ALL_HANDLERS
@@ -76,9 +78,8 @@ def test_a_handler_bug_becomes_a_failure_and_the_service_goes_on() -> None:
     def broken(ctx: Any) -> None:
         raise ZeroDivisionError("boom")
 
-    service = Service(policy=OriginPolicy.parse(A), handlers={**ALL_HANDLERS, "agent.get": broken})
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=OriginPolicy.parse(A), transport=outbox, handlers={**ALL_HANDLERS, "agent.get": broken})
     service.receive(1, A, request("agent.get", reference="1"))
     assert outbox.last(1)["errorMessage"] == "Internal error while handling agent.get: ZeroDivisionError: boom"
     service.receive(1, A, request("agent.getState", reference="2"))
@@ -110,9 +111,8 @@ def test_request_outside_the_origin_filter_is_refused(service: Service, outbox: 
 
 
 def test_sip_endpoint_aliases_are_judged_as_voice_requests() -> None:
-    service = Service(policy=OriginPolicy.parse(f"{A} (voice.*), {B} (agent.*)"))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=OriginPolicy.parse(f"{A} (voice.*), {B} (agent.*)"), transport=outbox)
     service.receive(1, A, request("sipEndpoint.muteMicrophone"))
     service.receive(2, B, request("sipEndpoint.muteMicrophone"))
     assert outbox.last(1)["data"] is None and "errorMessage" not in outbox.last(1)
@@ -121,13 +121,11 @@ def test_sip_endpoint_aliases_are_judged_as_voice_requests() -> None:
 
 
 def test_the_null_origin_never_gets_a_reply() -> None:
-    service = Service(policy=OriginPolicy.parse("*"))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=OriginPolicy.parse("*"), transport=outbox)
     service.receive(1, "null", request("agent.get"))
     assert outbox.sent == []
-    listed = Service(policy=OriginPolicy.parse("null"))
-    listed.outbox = outbox
+    listed = Service(policy=OriginPolicy.parse("null"), transport=outbox)
     listed.receive(1, "null", request("agent.setState", "Ready"))
     assert outbox.sent == [] and listed.workspace.agent_state().type.value == "READY"
 
@@ -139,7 +137,7 @@ def test_malformed_messages_get_failures(service: Service, outbox: Recorder) -> 
 
 
 def test_unreadable_messages_are_answered(service: Service, outbox: Recorder) -> None:
-    service.receive_unreadable(1, A, "agent.get", "u", "TypeError: cyclic object value")
+    service.receive(1, A, Unreadable("agent.get", "u", "TypeError: cyclic object value"))
     assert outbox.last(1) == {
         "request": "agent.get",
         "referenceId": "u",
@@ -165,7 +163,7 @@ def test_the_log_records_requests_and_refusals(service: Service, outbox: Recorde
     service.log.add(entries.append)
     service.receive(1, A, request("agent.get"))
     service.receive(2, STRANGER, request("agent.get"))
-    assert entries[0] == LogEntry(Direction.REQUEST, A, 1, "agent.get", "ok", True)
+    assert entries[0] == LogEntry(Direction.REQUEST, A, 1, "agent.get", "ok", True, DEFAULT_WALL_START)
     assert entries[1].direction is Direction.REFUSED and "not accepted" in entries[1].result
 
 
@@ -175,8 +173,7 @@ def test_a_closed_window_is_forgotten() -> None:
             super().send(frame_key, message)
             return False
 
-    service = Service(policy=OriginPolicy.parse(A))
-    service.outbox = Gone()
+    service = Service(policy=OriginPolicy.parse(A), transport=Gone())
     service.receive(1, A, request("agent.get"))
     assert len(service.frames) == 0
 
@@ -198,9 +195,8 @@ requests_with_reference = st.fixed_dictionaries(
 @settings(max_examples=300)
 @given(requests_with_reference)
 def test_every_request_with_a_reference_is_answered_exactly_once(message: dict[str, Any]) -> None:
-    service = Service(policy=OriginPolicy.parse(A))
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=OriginPolicy.parse(A), transport=outbox)
     service.receive(1, A, message)
     replies = [m for m in outbox.to(1) if "referenceId" in m and "event" not in m]
     assert len(replies) == 1

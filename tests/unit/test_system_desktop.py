@@ -24,12 +24,13 @@ class System:
 
     def __init__(self, **options: str) -> None:
         self.clock = ManualClock()
+        self.outbox = Recorder()
         self.service = build_service(
-            {"service-client-api.accepted-web-content-origins": f"{A}, {B}", **options}, clock=self.clock
+            {"service-client-api.accepted-web-content-origins": f"{A}, {B}", **options},
+            clock=self.clock,
+            transport=self.outbox,
         )
         self.workspace = self.service.workspace
-        self.outbox = Recorder()
-        self.service.outbox = self.outbox
         for frame, origin in ((1, A), (2, B)):
             self.service.receive(frame, origin, {"event": "subscribe", "data": ["system"], "referenceId": "s"})
 
@@ -199,7 +200,7 @@ def test_menu_bar_views() -> None:
 def test_am_i_visible_asks_the_surface_about_the_calling_frame() -> None:
     surface = MemorySurface()
     outbox = Recorder()
-    service = Service(policy=OriginPolicy.parse("*"), outbox=outbox, surface=surface)
+    service = Service(policy=OriginPolicy.parse("*"), transport=outbox, surface=surface)
     surface.hidden.add(2)
     service.receive(1, A, request("system.amIVisible"))
     service.receive(2, B, request("system.amIVisible"))
@@ -318,4 +319,4 @@ def test_bad_web_content_stops_the_start(options: dict[str, str], message: str) 
 
 
 def test_the_workspace_clock_defaults_to_the_system_clock() -> None:
-    assert Workspace().system.clock.now() >= 0
+    assert Workspace().system.clock.monotonic() >= 0

@@ -13,7 +13,7 @@ from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import EVENT_NAMES
 from wwe_scapi.service.handlers.system import HANDLERS
 from wwe_scapi.service.setup import build_service
-from wwe_scapi.service.surface import MemorySurface
+from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.workspace import DomainEvent
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
@@ -26,18 +26,25 @@ class SystemBench:
 
     ORIGIN_OF = {1: A, 2: B, 3: A, 4: C}
 
-    def __init__(self, options: dict[str, Any] | None = None, *, subscribed: tuple[int, ...] = (1, 2)) -> None:
+    def __init__(
+        self,
+        options: dict[str, Any] | None = None,
+        *,
+        subscribed: tuple[int, ...] = (1, 2),
+        surface: FrameSurface | None = None,
+    ) -> None:
         self.clock = ManualClock()
+        self.outbox = Recorder()
+        self.surface = surface or MemorySurface()
         self.service = build_service(
-            {ORIGINS_OPTION: f"{A}, {B}, {C} (agent.*)", **(options or {})}, clock=self.clock
+            {ORIGINS_OPTION: f"{A}, {B}, {C} (agent.*)", **(options or {})},
+            clock=self.clock,
+            transport=self.outbox,
+            surface=self.surface,
         )
         self.workspace = self.service.workspace
         self.system = self.workspace.system
         self.scenario = self.workspace.scenario
-        self.outbox = Recorder()
-        self.service.outbox = self.outbox
-        self.surface = MemorySurface()
-        self.service.surface = self.surface
         for frame in subscribed:
             self.subscribe(frame, "system")
         self.service.receive(3, A, request("agent.get"))  # frame 3 known to the service
@@ -96,9 +103,8 @@ def test_am_i_visible_asks_whatever_surface_the_service_has() -> None:
             self.keys.append(frame_key)
             return frame_key == 2
 
-    bench = SystemBench()
     asked = Asked()
-    bench.service.surface = asked
+    bench = SystemBench(surface=asked)
     assert bench.call("system.amIVisible", frame=1) is False
     assert bench.call("system.amIVisible", frame=2) is True
     assert asked.keys == [1, 2]

@@ -20,6 +20,7 @@ from unit_support import (
     needs_message,
     rule_cases,
 )
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.directory import Colleague, Directory, TargetType
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
@@ -455,7 +456,7 @@ def test_a_target_query_is_a_string_or_an_object(query: Any) -> None:
 
 def test_a_consultation_to_an_agent_dials_the_agents_number() -> None:
     directory = Directory(colleagues=(Colleague("7100", "Pat Doe", "4100"),))
-    bench = Bench(workspace=Workspace(now=lambda: FIXED_NOW, directory=directory))
+    bench = Bench(workspace=Workspace(clock=ManualClock(wall=FIXED_NOW.timestamp()), directory=directory))
     _talking_call(bench)
     consultation = bench.call("interaction.consult", "1", {"type": "AGENT", "destination": "7100"})
     assert consultation["dnis"] == "4100" and consultation["parties"] == [{"name": "Pat Doe"}]

@@ -59,9 +59,8 @@ def _service_with_user_data(readable: str) -> tuple[Service, Recorder]:
         return {"interactionId": "1", "userData": {"Key1": "a", "Secret": "b"}}
 
     policy = SecurityPolicy(OriginPolicy.parse(A), readable=KeyAllowList.parse(readable))
-    service = Service(policy=policy, handlers={**ALL_HANDLERS, "interaction.getByInteractionId": interaction})
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=policy, transport=outbox, handlers={**ALL_HANDLERS, "interaction.getByInteractionId": interaction})
     return service, outbox
 
 
@@ -80,9 +79,8 @@ def test_responses_and_events_show_only_readable_keys() -> None:
 )
 def test_no_disallowed_key_ever_leaves_the_service(user_data: dict[str, int], readable: set[str]) -> None:
     policy = SecurityPolicy(OriginPolicy.parse(A), readable=KeyAllowList(frozenset(readable)))
-    service = Service(policy=policy, handlers={**ALL_HANDLERS, "interaction.getInteractions": lambda ctx: [{"userData": dict(user_data)}]})
     outbox = Recorder()
-    service.outbox = outbox
+    service = Service(policy=policy, transport=outbox, handlers={**ALL_HANDLERS, "interaction.getInteractions": lambda ctx: [{"userData": dict(user_data)}]})
     service.receive(1, A, {"event": "subscribe", "data": ["interaction"], "referenceId": "s"})
     service.receive(1, A, request("interaction.getInteractions"))
     service.workspace.events.emit("interaction", {"interaction": {"userData": dict(user_data)}})

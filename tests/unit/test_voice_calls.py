@@ -21,6 +21,7 @@ from unit_support import (
     check_rule_taken,
     rule_cases,
 )
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import InteractionState
 from wwe_scapi.workspace.lifecycle import rules
@@ -284,7 +285,7 @@ def test_dial_refusals() -> None:
 
 
 def test_an_agent_without_voice_can_neither_dial_nor_use_a_sip_endpoint() -> None:
-    bench = Bench(workspace=Workspace(now=lambda: FIXED_NOW, media={"chat": None}))
+    bench = Bench(workspace=Workspace(clock=ManualClock(wall=FIXED_NOW.timestamp()), media={"chat": None}))
     assert bench.error("voice.dial", "+1555") == "This agent has no voice channel."
     assert bench.error("voice.isMicrophoneMute") == "This agent has no voice channel, hence no SIP endpoint."
     assert bench.error("sipEndpoint.muteSpeaker") == "This agent has no voice channel, hence no SIP endpoint."

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from wwe_scapi.clock import ManualClock
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import KeyAllowList
@@ -25,10 +26,18 @@ STRANGER = "http://stranger.test"
 
 
 class Recorder:
-    """A service outbox that keeps every message, by frame key."""
+    """A service transport that keeps every message the service sends, by window key, and
+    reports every window as there (tests call `service.receive` themselves)."""
 
     def __init__(self) -> None:
         self.sent: list[tuple[int, dict[str, Any]]] = []
+        self.receiver: Any = None
+
+    def start(self, receiver: Any) -> None:
+        self.receiver = receiver
+
+    def close(self) -> None:
+        self.receiver = None
 
     def send(self, frame_key: int, message: dict[str, Any]) -> bool:
         self.sent.append((frame_key, message))
@@ -62,7 +71,7 @@ async def until(condition: Callable[[], bool], rounds: int = 200) -> None:
 
 # -- the simulated contact centre through the broker ---------------------------------------------
 
-FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)  # ManualClock's default wall time
 FIXED_STAMP = "2026-11-24T09:30:00+00:00"
 
 
@@ -81,10 +90,9 @@ class Bench:
         policy = SecurityPolicy(
             OriginPolicy.parse(f"{A}, {B}"), readable=KeyAllowList.parse(read), writable=KeyAllowList.parse(write)
         )
-        self.workspace = workspace or Workspace(now=lambda: FIXED_NOW)
-        self.service = Service(self.workspace, policy)
+        self.workspace = workspace or Workspace(clock=ManualClock(wall=FIXED_NOW.timestamp()))
         self.outbox = Recorder()
-        self.service.outbox = self.outbox
+        self.service = Service(self.workspace, policy, self.outbox)
         self.scenario = self.workspace.scenario
         self.subscribe(1, A, topics)
         self._seen = len(self.outbox.to(1))

@@ -1,68 +1,75 @@
-"""Booting the Python client inside an app (iframe or popup)."""
+"""Booting the Python client inside an app (iframe or popup): `connect()`."""
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass, field
 from typing import Any
 
-from pyodide.ffi import create_proxy
-
-from wwe_scapi.browser.jsbridge import client_bridge
-from wwe_scapi.client import NoServiceWindow, ServiceClient
+from wwe_scapi.client import ServiceClient
+from wwe_scapi.compat import Platform, page_platform
 from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
+from wwe_scapi.transports.postmessage import PostMessageClientTransport
 
-_default_client: ServiceClient | None = None
+_UNSET: Any = object()
 
 
-class PostMessageTransport:
-    """Posts JSON text through the JS bridge; the bridge hands replies to the client."""
+@dataclass(slots=True)
+class PageClient:
+    """The page's one client (the vendor's `genesys.wwe.service` is one per page too), and
+    the arguments it was made with, so that a later `connect()` can be checked against them."""
 
-    def __init__(self, target: Any = None, service_origin: str | None = None) -> None:
-        self.client: ServiceClient | None = None
-        self._receive_proxy = create_proxy(self._receive)
-        bridge = client_bridge(target, service_origin, self._receive_proxy)
-        if bridge is None:
-            self._receive_proxy.destroy()
-            raise NoServiceWindow(
-                "No Agent Workspace window: this page is neither in an iframe nor a popup; "
-                "pass target= (the vendor's targetWWEWindow) to connect()."
-            )
-        self.kind: str = bridge.kind
-        self._origin = bridge.origin
-        self._post = bridge.post
+    client: ServiceClient
+    arguments: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def service_origin(self) -> str:
-        """The origin requests are posted to ("*" until the service has answered once)."""
-        return str(self._origin())
 
-    def post(self, message: dict[str, Any]) -> None:
-        self._post(json.dumps(message))
-
-    def _receive(self, text: str) -> None:
-        if self.client is not None:
-            self.client.receive(json.loads(text))
+_page_client: PageClient | None = None
 
 
 def connect(
     *,
-    target: Any = None,
-    service_origin: str | None = None,
-    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    target: Any = _UNSET,
+    service_origin: str | None = _UNSET,
+    timeout: float = _UNSET,
     new: bool = False,
+    platform: Platform | None = None,
 ) -> ServiceClient:
-    """The page's client of the Agent Workspace service (one per page unless `new=True`).
+    """The page's client of the Agent Workspace service: the first call makes it, later calls
+    give the same one (a new one with `new=True`). A later call with arguments that differ
+    from the first one's is refused (ValueError) rather than ignored.
 
     `target` is the vendor's `targetWWEWindow(win)`; `service_origin` is where requests go
     (by default the parent's origin from `location.ancestorOrigins`, else learnt from the
-    service's first answer).
+    service's first answer); `timeout` is in seconds (10 by default).
     """
-    global _default_client
-    if _default_client is not None and not new:
-        return _default_client
-    transport = PostMessageTransport(target, service_origin)
-    client = ServiceClient(transport, timeout=timeout)
-    transport.client = client
+    global _page_client
+    given = {
+        name: value
+        for name, value in (("target", target), ("service_origin", service_origin), ("timeout", timeout))
+        if value is not _UNSET
+    }
+    if _page_client is not None and not new:
+        conflicts = [
+            f"{name}={value!r} (the page's client has {_page_client.arguments.get(name, 'the default')!r})"
+            for name, value in given.items()
+            if _page_client.arguments.get(name, _UNSET) is not value
+            and _page_client.arguments.get(name, _UNSET) != value
+        ]
+        if conflicts:
+            raise ValueError(
+                "connect() was called before with other arguments: " + "; ".join(conflicts)
+                + ". Pass new=True for a second client, or call connect() without arguments."
+            )
+        return _page_client.client
+    transport = PostMessageClientTransport(
+        platform or page_platform(), given.get("target"), given.get("service_origin")
+    )
+    client = ServiceClient(transport, timeout=given.get("timeout", DEFAULT_TIMEOUT_SECONDS))
     if not new:
-        _default_client = client
+        _page_client = PageClient(client, given)
     return client
+
+
+def forget_page_client() -> None:
+    """Let the next `connect()` make a new client (a page's code reloaded in place, tests)."""
+    global _page_client
+    _page_client = None

@@ -5,7 +5,6 @@ the JavaScript side keeps the newest 200 and draws what the panel can show."""
 from __future__ import annotations
 
 import json
-import time
 from collections import deque
 from typing import Any
 
@@ -75,10 +74,10 @@ _ROW_DRAWER = r"""
 """
 
 
-def _row(logged_ms: float, entry: LogEntry) -> list[Any]:
+def _row(entry: LogEntry) -> list[Any]:
     """One row of a batch, in the order the drawer reads it."""
     frame = "" if entry.frame is None else str(entry.frame)
-    return [logged_ms, entry.direction.value, entry.origin, frame, entry.request, entry.result, entry.ok]
+    return [entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, entry.result, entry.ok]
 
 
 class ProtocolLogView:
@@ -87,7 +86,7 @@ class ProtocolLogView:
     def __init__(self, log: ProtocolLog) -> None:
         self._log = log
         # Entries older than the table's limit would be drawn only to be trimmed at once.
-        self._pending: deque[tuple[float, LogEntry]] = deque(maxlen=_LOG_ROWS)
+        self._pending: deque[LogEntry] = deque(maxlen=_LOG_ROWS)
         self._flush_scheduled = False
         self._draw: Any = run_js(_ROW_DRAWER)(_LOG_ROWS, _LOG_ROWS_AT_TOP)
         self._flush_proxy = create_proxy(self._flush)  # lives as long as the page
@@ -98,13 +97,13 @@ class ProtocolLogView:
     def _on_log(self, entry: LogEntry) -> None:
         # Rendering is batched so that logging never sits on a request's round trip; the time
         # shown is the entry's own, not the flush's.
-        self._pending.append((time.time() * 1000, entry))
+        self._pending.append(entry)
         if not self._flush_scheduled:
             self._flush_scheduled = True
             js.setTimeout(self._flush_proxy, _LOG_FLUSH_MS)
 
     def _flush(self) -> None:
         self._flush_scheduled = False
-        rows = [_row(logged_ms, entry) for logged_ms, entry in self._pending]
+        rows = [_row(entry) for entry in self._pending]
         self._pending.clear()
         self._draw(json.dumps(rows))

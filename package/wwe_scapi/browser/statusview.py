@@ -48,7 +48,7 @@ class StatusView:
     def _agent_activity(self, _event: Any) -> None:
         """The agent's own clicks and keys count as activity (at most once a second)."""
         timer = self.system.inactivity
-        if timer.enabled and timer.clock.now() - timer.last_activity >= _ACTIVITY_THROTTLE_S:
+        if timer.enabled and timer.clock.monotonic() - timer.last_activity >= _ACTIVITY_THROTTLE_S:
             self.system.trigger_activity()
 
     def render(self) -> None:
@@ -72,7 +72,7 @@ class StatusView:
         if self._timer is not None:
             js.clearTimeout(self._timer)
             self._timer = None
-        now = self.system.clock.now()
+        now = self.system.clock.monotonic()
         waits = []
         deadline = self.system.next_deadline()
         if deadline is not None:

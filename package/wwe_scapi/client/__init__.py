@@ -3,10 +3,8 @@
 from wwe_scapi.client.client import ServiceClient
 from wwe_scapi.client.core import Subscription
 from wwe_scapi.client.errors import NoServiceWindow, RequestFailed, RequestTimeout, ServiceError
-from wwe_scapi.client.transport import ClientTransport
 
 __all__ = [
-    "ClientTransport",
     "NoServiceWindow",
     "RequestFailed",
     "RequestTimeout",

@@ -21,8 +21,9 @@ from wwe_scapi.client.namespaces import (
     SystemNamespace,
     VoiceNamespace,
 )
-from wwe_scapi.client.transport import ClientTransport
+from wwe_scapi.clock import Clock
 from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
+from wwe_scapi.transports.base import ClientTransport
 
 
 class ServiceClient:
@@ -35,8 +36,11 @@ class ServiceClient:
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         reference_prefix: str = "py",
         loop: asyncio.AbstractEventLoop | None = None,
+        clock: Clock | None = None,
     ) -> None:
-        self.core = ClientCore(transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop)
+        self.core = ClientCore(
+            transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop, clock=clock
+        )
         self.agent = AgentNamespace(self.core)
         self.auth = AuthNamespace(self.core)
         self.configuration = ConfigurationNamespace(self.core)
@@ -75,5 +79,9 @@ class ServiceClient:
         return self.core.frame_id
 
     def receive(self, message: Any) -> None:
-        """Hand a message from the service window to the client (transports call this)."""
+        """Route one message from the service window (the transport calls this)."""
         self.core.receive(message)
+
+    def close(self) -> None:
+        """Stop listening to the service window; pending requests are left to time out."""
+        self.core.transport.close()

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.client.errors import RequestFailed, RequestTimeout
+from wwe_scapi.clock import Clock, SystemClock, Timer
 from wwe_scapi.client.reply import Reply
-from wwe_scapi.client.transport import ClientTransport
 from wwe_scapi.protocol.constants import (
     CLIENT_USER_AGENT,
     DEFAULT_TIMEOUT_SECONDS,
@@ -18,6 +18,7 @@ from wwe_scapi.protocol.constants import (
     REQUEST_TIMEOUT_MESSAGE,
     USER_AGENT_MARK,
 )
+from wwe_scapi.transports.base import ClientTransport
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
@@ -58,8 +59,10 @@ class ClientCore:
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         reference_prefix: str = "py",
         loop: asyncio.AbstractEventLoop | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.transport = transport
+        self.clock: Clock = clock or SystemClock()
         self.timeout = timeout
         self.frame_id: Any = None
         self.on_string: Callable[[str], Any] | None = None
@@ -70,8 +73,9 @@ class ClientCore:
         self._subscriptions: dict[str, Subscription] = {}
         # One timer for the earliest deadline, not one per request: in Pyodide each timer is
         # a JS setTimeout with a proxy, which would sit on every round trip.
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: Timer | None = None
         self._timer_due = float("inf")
+        transport.start(self.receive)
 
     # -- requests ------------------------------------------------------------------------------
 
@@ -137,10 +141,10 @@ class ClientCore:
         if self.frame_id is not None:
             message["frameId"] = self.frame_id
         future: Reply[Any] = Reply(loop)
-        deadline = loop.time() + self.timeout
+        deadline = self.clock.monotonic() + self.timeout
         self._pending[reference_id] = _Pending(request, future, deadline, succeeded, failed, on_success)
         if deadline < self._timer_due:
-            self._arm_timer(loop, deadline)
+            self._arm_timer(deadline)
         try:
             self.transport.post(message)
         except Exception as error:
@@ -183,25 +187,23 @@ class ClientCore:
         if not pending.future.done():
             pending.future.set_result(result)
 
-    def _arm_timer(self, loop: asyncio.AbstractEventLoop, due: float) -> None:
+    def _arm_timer(self, due: float) -> None:
         if self._timer is not None:
             self._timer.cancel()
         self._timer_due = due
-        # Never call_at: Pyodide's loop raises for a time already past, which a re-armed
-        # timer can be by a few microseconds.
-        self._timer = loop.call_later(max(0.0, due - loop.time()), self._expire_due, loop)
+        self._timer = self.clock.call_later(due - self.clock.monotonic(), self._expire_due)
 
-    def _expire_due(self, loop: asyncio.AbstractEventLoop) -> None:
+    def _expire_due(self) -> None:
         """Fail every request past its deadline; re-arm for the next one still waiting."""
         self._timer, self._timer_due = None, float("inf")
-        now = loop.time() + _TIMER_SLACK
+        now = self.clock.monotonic() + _TIMER_SLACK
         for reference_id, pending in list(self._pending.items()):
             if pending.deadline <= now:
                 del self._pending[reference_id]
                 failure = {"request": pending.request, "errorMessage": REQUEST_TIMEOUT_MESSAGE}
                 self._settle_failure(pending.request, pending.future, failure, pending.failed, timeout=True)
         if self._pending:
-            self._arm_timer(loop, min(p.deadline for p in self._pending.values()))
+            self._arm_timer(min(p.deadline for p in self._pending.values()))
 
     def _settle_failure(
         self,

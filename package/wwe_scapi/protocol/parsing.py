@@ -10,6 +10,16 @@ from wwe_scapi.protocol.jsontypes import json_type_name
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """What a transport hands over for a message the browser could not give as JSON data (a
+    cycle, a BigInt...): the request name and reference id it could read, and why."""
+
+    request: Any
+    reference_id: Any
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RequestMessage:
     name: str
     parameters: list[Any]
@@ -49,6 +59,10 @@ ClientMessage = RequestMessage | SubscribeMessage | UnsubscribeMessage | Malform
 
 
 def parse_client_message(raw: Any) -> ClientMessage:
+    if isinstance(raw, Unreadable):
+        # Still answered: the sender may be waiting on that reference id.
+        name = raw.request if isinstance(raw.request, str) and raw.request else None
+        return Malformed(f"The message could not be read as JSON data: {raw.reason}", raw.reference_id, name)
     if not isinstance(raw, dict):
         return Ignored(f"not an object but {json_type_name(raw)}")
     user_agent = raw.get("userAgent")

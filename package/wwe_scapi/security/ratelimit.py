@@ -71,7 +71,7 @@ class RateLimiter:
         """Count one request, and say whether to serve, refuse once, or ignore it."""
         if not self.limits:
             return SERVE
-        now = self.clock.now()
+        now = self.clock.monotonic()
         kinds = [kind for kind in (request, GLOBAL) if kind in self.limits]
         for kind in kinds:  # a quarantine of either kind silences the request
             counter = self._counters.get((origin, kind))

@@ -6,6 +6,8 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wwe_scapi.clock import Clock
+
 
 class Direction(enum.StrEnum):
     REQUEST = "request"  # a request and its answer
@@ -22,6 +24,7 @@ class LogEntry:
     request: str
     result: str
     ok: bool
+    at: float  # wall time, seconds since the epoch
 
 
 LogSink = Callable[[LogEntry], None]
@@ -30,7 +33,8 @@ LogSink = Callable[[LogEntry], None]
 class ProtocolLog:
     """Fans log entries out to sinks; builds nothing when nobody listens."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
         self._sinks: list[LogSink] = []
 
     def add(self, sink: LogSink) -> Callable[[], None]:
@@ -52,6 +56,6 @@ class ProtocolLog:
     ) -> None:
         if not self._sinks:
             return
-        entry = LogEntry(direction, origin, frame, request, result, ok)
+        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall())
         for sink in list(self._sinks):
             sink(entry)

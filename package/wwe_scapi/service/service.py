@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from wwe_scapi.protocol import envelopes
 from wwe_scapi.protocol.catalogue import CATALOGUE, EVENT_NAMES
@@ -28,18 +28,11 @@ from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.log import Direction, ProtocolLog
 from wwe_scapi.service.params import check_parameters
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
+from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
-
-
-class Outbox(Protocol):
-    """Where the service's messages go: the browser adapter, or an in-memory transport."""
-
-    def send(self, frame_key: int, message: Message) -> bool:
-        """Post to that frame; False when its window is gone."""
-        ...
 
 
 class Service:
@@ -49,34 +42,31 @@ class Service:
         self,
         workspace: Workspace | None = None,
         policy: SecurityPolicy | OriginPolicy | None = None,
-        outbox: Outbox | None = None,
+        transport: ServiceTransport | None = None,
         handlers: Mapping[str, Handler] = ALL_HANDLERS,
         surface: FrameSurface | None = None,
+        log: ProtocolLog | None = None,
     ) -> None:
+        """Starts serving at once: from now on `transport` hands every message to `receive`."""
         self.workspace = workspace or Workspace()
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
         self.policy = policy or SecurityPolicy()
-        self.outbox = outbox
+        self._transport = transport
         self.surface: FrameSurface = surface or MemorySurface()
         self.handlers = dict(handlers)
         self.frames = FrameRegistry()
-        self.log = ProtocolLog()
+        self.log = log or ProtocolLog(self.workspace.clock)
         self.workspace.subscribe(self._on_domain_event)
+        if transport is not None:
+            transport.start(self.receive)
 
     # -- receiving ---------------------------------------------------------------------------
 
     def receive(self, frame_key: int, origin: str, raw: Any) -> None:
-        """Handle one message posted by the window the transport knows as `frame_key`."""
+        """Handle one message posted by the window the transport knows as `frame_key` (JSON
+        data, or an Unreadable the transport could not hand over as data)."""
         self._handle(frame_key, origin, parse_client_message(raw))
-
-    def receive_unreadable(
-        self, frame_key: int, origin: str, request: Any, reference_id: Any, reason: str
-    ) -> None:
-        """A message the browser could not read as JSON (a cycle, a BigInt...): still answered."""
-        name = request if isinstance(request, str) and request else None
-        fault = f"The message could not be read as JSON data: {reason}"
-        self._handle(frame_key, origin, Malformed(fault, reference_id, name))
 
     def _handle(self, frame_key: int, origin: str, message: ClientMessage) -> None:
         if isinstance(message, Ignored):
@@ -252,8 +242,8 @@ class Service:
 
     def _refuse(self, frame_key: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
         self.log.write(Direction.REFUSED, origin, frame_key, name, reason, False)
-        if origin != NULL_ORIGIN and self.outbox is not None:
-            self.outbox.send(frame_key, envelopes.failure_response(name, reference_id, reason))
+        if origin != NULL_ORIGIN and self._transport is not None:
+            self._transport.send(frame_key, envelopes.failure_response(name, reference_id, reason))
 
     def _send(self, frame: Frame, message: Message) -> bool:
         if frame.origin == NULL_ORIGIN:
@@ -262,7 +252,7 @@ class Service:
                 Direction.IGNORED, frame.origin, frame.id, "-", "no reply to the origin 'null'", False
             )
             return False
-        if self.outbox is None or self.outbox.send(frame.id, message):
+        if self._transport is None or self._transport.send(frame.id, message):
             return True
         self.frames.remove(frame.id)  # its window is gone
         return False

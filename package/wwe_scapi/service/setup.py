@@ -8,12 +8,20 @@ from wwe_scapi.clock import Clock
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.service.service import Service
+from wwe_scapi.service.surface import FrameSurface
+from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import OptionValue, Workspace, WorkspaceError
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
 from wwe_scapi.workspace.webcontent import web_contents
 
 
-def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock | None = None) -> Service:
+def build_service(
+    options: Mapping[str, OptionValue] | None = None,
+    clock: Clock | None = None,
+    *,
+    transport: ServiceTransport | None = None,
+    surface: FrameSurface | None = None,
+) -> Service:
     """A service over a default workspace with these options set (`name` or `Section/name`).
 
     Raises PolicyConfigError (a ValueError naming the option) before anything is served
@@ -34,4 +42,4 @@ def build_service(options: Mapping[str, OptionValue] | None = None, clock: Clock
         names=store.sections().get(DEFAULT_SECTION, {}).keys(),
         clock=clock,
     )
-    return Service(workspace, policy)
+    return Service(workspace, policy, transport, surface=surface)

@@ -1,5 +1,5 @@
-"""Tools for testing apps and the service: an in-memory transport (CPython, no browser)."""
+"""Tools for testing apps and the service: the in-memory transport (CPython, no browser)."""
 
-from wwe_scapi.testing.memory import MemoryNetwork
+from wwe_scapi.transports.memory import MemoryNetwork, MemoryWindow
 
-__all__ = ["MemoryNetwork"]
+__all__ = ["MemoryNetwork", "MemoryWindow"]

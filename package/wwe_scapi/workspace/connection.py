@@ -26,7 +26,7 @@ class RealtimeConnection:
     def drop(self) -> str:
         if self.state is not ConnectionState.CONNECTED:
             raise WorkspaceError(f"The real-time connection is already {self.state.value}.")
-        self.state, self.lost_at = ConnectionState.DISCONNECTED, self.clock.now()
+        self.state, self.lost_at = ConnectionState.DISCONNECTED, self.clock.monotonic()
         return "DISCONNECTED"
 
     def restore(self) -> str:
@@ -50,6 +50,6 @@ class RealtimeConnection:
     def check(self) -> str | None:
         """DOWN when the minute has passed, else None."""
         deadline = self.deadline()
-        if deadline is None or self.clock.now() < deadline:
+        if deadline is None or self.clock.monotonic() < deadline:
             return None
         return self.go_down()

@@ -3,10 +3,11 @@ announcing every step. The media-specific operations build on it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
 from typing import Any
 
+from wwe_scapi.clock import Clock
 from wwe_scapi.workspace.cases import CaseBoard
 from wwe_scapi.workspace.directory import Directory
 from wwe_scapi.workspace.errors import WorkspaceError
@@ -18,9 +19,9 @@ from wwe_scapi.workspace.lifecycle import Rule, capabilities, rule_for
 class InteractionDesk:
     """Owns the interactions; every change to one goes through `apply` or `emit`."""
 
-    def __init__(self, events: EventHub, now: Callable[[], datetime], directory: Directory) -> None:
+    def __init__(self, events: EventHub, clock: Clock, directory: Directory) -> None:
         self.events = events
-        self.now = now
+        self.clock = clock
         self.directory = directory
         self.store = InteractionStore()
         self.cases = CaseBoard(self.store, lambda data: events.emit("interaction", data))
@@ -33,7 +34,8 @@ class InteractionDesk:
         return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
     def timestamp(self) -> str:
-        return self.now().isoformat(timespec="seconds")
+        """The clock's wall time as the reference's dates read: 2026-11-24T09:30:00+00:00."""
+        return datetime.fromtimestamp(self.clock.wall(), timezone.utc).isoformat(timespec="seconds")
 
     def get(self, interaction_id: str) -> Interaction:
         return self.store.get(interaction_id)

@@ -126,7 +126,7 @@ class ToastBoard:
 
     def expire(self) -> list[str]:
         """Close the toasts whose auto-hide time has come; their ids."""
-        now = self.clock.now()
+        now = self.clock.monotonic()
         due = [t.id for t in self.toasts.values() if t.hide_at is not None and t.hide_at <= now]
         for toast_id in due:
             del self.toasts[toast_id]
@@ -138,4 +138,4 @@ class ToastBoard:
 
     def _arm(self, toast: Toast) -> None:
         timeout = toast.get("autoHideTimeout") or 0
-        toast.hide_at = self.clock.now() + timeout / 1000 if timeout > 0 else None
+        toast.hide_at = self.clock.monotonic() + timeout / 1000 if timeout > 0 else None

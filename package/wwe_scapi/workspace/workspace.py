@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 from wwe_scapi.clock import Clock, SystemClock
@@ -60,13 +59,12 @@ class Workspace:
         state_list: Sequence[AgentState] = DEFAULT_STATE_LIST,
         options: Mapping[str, Mapping[str, OptionValue]] = DEFAULT_OPTIONS,
         initial_state: str = "NotReady",
-        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         directory: Directory | None = None,
         transactions: Mapping[str, Annex] = DEFAULT_TRANSACTIONS,
         clock: Clock | None = None,
     ) -> None:
         self.events = EventHub()
-        self.now = now
+        self.clock: Clock = clock or SystemClock()
         self.agent = AgentProfile(
             agent["employeeId"], agent["firstname"], agent["lastname"], agent["username"]
         )
@@ -81,13 +79,13 @@ class Workspace:
         self.transactions: dict[str, dict[str, OptionValue]] = {
             name: dict(annex) for name, annex in transactions.items()
         }
-        self.desk = InteractionDesk(self.events, now, directory or Directory())
+        self.desk = InteractionDesk(self.events, self.clock, directory or Directory())
         voice_number = next((m.device.number for m in self.media.values() if m.device), agent["employeeId"])
         self.voice = VoiceCalls(self.desk, lambda: self.media.get("voice"), voice_number)
         self.open_media = OpenMedia(self.desk, self.voice)
         self.transfers = Transfers(self.desk, self.voice, tuple(self.media))
         self.markdone = MarkDone(self.desk)
-        self.system = DesktopSystem(self.events, clock or SystemClock())
+        self.system = DesktopSystem(self.events, self.clock)
         self.apply_system_options()
         self.scenario = Scenario(self.desk, self.voice, self.system)
 

@@ -1,18 +1,16 @@
-"""Small JavaScript functions that keep cross-origin windows on the JS side.
-
-Every touch of a cross-origin window from Python costs ~0.8 ms, so the windows, their
-origins and `postMessage` stay in JavaScript; only JSON text crosses into Python.
-"""
+"""The JavaScript the browser layer runs in the page (compat/in_pyodide.py runs it; compat/fake.py
+does the same in Python for CPython tests). Every touch of a cross-origin window from Python
+costs ~0.8 ms, so the windows, their origins and `postMessage` stay in JavaScript; only JSON
+text crosses into Python."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Final
 
-from pyodide.code import run_js
-
-# Service side: remembers each source window under an integer key; a window that comes
-# back from another origin (it navigated) gets a new key.
-_HOST_BRIDGE = r"""
+# The service's side: remembers each source window under an integer key; a window that comes
+# back from another origin (it navigated) gets a new key. Replies go to the window's own
+# origin, never "*". Returns {send(key, text), place(key), focus(key), close()}.
+HOST_BRIDGE: Final = r"""
 (receive) => {
   const keys = new Map();
   const windows = new Map();
@@ -25,7 +23,7 @@ _HOST_BRIDGE = r"""
     windows.set(lastKey, [source, origin]);
     return lastKey;
   };
-  window.addEventListener("message", (event) => {
+  const listener = (event) => {
     const source = event.source;
     if (!source || source === window) return;
     const key = keyOf(source, event.origin);
@@ -40,7 +38,8 @@ _HOST_BRIDGE = r"""
       return;
     }
     receive(key, event.origin, text === undefined ? "null" : text);
-  });
+  };
+  window.addEventListener("message", listener);
   return {
     send(key, text) {
       const entry = windows.get(key);
@@ -71,14 +70,20 @@ _HOST_BRIDGE = r"""
       const entry = windows.get(key);
       if (entry !== undefined && !entry[0].closed) entry[0].focus();
     },
+    close() {
+      window.removeEventListener("message", listener);
+      keys.clear();
+      windows.clear();
+    },
   };
 }
 """
 
-# Client side: picks the service window as the vendor client does (an explicit target,
-# else window.opener, else window.parent), posts to its known origin rather than "*",
-# and only listens to that window.
-_CLIENT_BRIDGE = r"""
+# An app's side: picks the service window as the vendor client does (an explicit target,
+# else window.opener, else window.parent), posts to its known origin rather than "*", and
+# only listens to that window. Returns {kind, origin(), post(text), close()}, or undefined
+# when the page has no service window.
+CLIENT_BRIDGE: Final = r"""
 (explicitTarget, explicitOrigin, receive) => {
   let target = explicitTarget;
   let kind = "explicit";
@@ -94,7 +99,7 @@ _CLIENT_BRIDGE = r"""
     try { origin = new URL(document.referrer).origin; } catch (error) { origin = null; }
   }
   if (!origin || origin === "null") origin = "*";
-  window.addEventListener("message", (event) => {
+  const listener = (event) => {
     if (event.source !== target) return;
     if (origin !== "*" && event.origin !== origin) return;
     const data = event.data;
@@ -106,21 +111,63 @@ _CLIENT_BRIDGE = r"""
         || !data.userAgent.includes("WWE")) return;
     if (origin === "*") origin = event.origin;
     receive(JSON.stringify(data));
-  });
+  };
+  window.addEventListener("message", listener);
   return {
     kind,
     origin: () => origin,
     post: (text) => target.postMessage(JSON.parse(text), origin),
+    close: () => window.removeEventListener("message", listener),
   };
 }
 """
 
-
-def host_bridge(receive: Any) -> Any:
-    """Install the service's message listener; returns {send(key, text), place(key), focus(key)}."""
-    return run_js(_HOST_BRIDGE)(receive)
-
-
-def client_bridge(target: Any, origin: str | None, receive: Any) -> Any:
-    """Install an app's listener; returns {kind, origin(), post(text)} or None without a service."""
-    return run_js(_CLIENT_BRIDGE)(target, origin, receive)
+# The protocol log's table. Given the limits, returns draw(text): adds a JSON batch of rows,
+# oldest first, to the table, which reads newest first; keeps the newest `limit` and draws
+# `atTop` of them until the reader scrolls the panel.
+LOG_DRAWER: Final = r"""
+(limit, atTop) => {
+  const body = document.getElementById("protocol-log-body");
+  if (!body) return () => {};
+  const kept = [];  // the newest `limit` entries, oldest first
+  let shown = atTop;
+  const clock = new Intl.DateTimeFormat(undefined, {timeStyle: "medium"});
+  let second = NaN;
+  let label = "";
+  const timeLabel = (ms) => {
+    if (Math.floor(ms / 1000) !== second) [second, label] = [Math.floor(ms / 1000), clock.format(ms)];
+    return label;
+  };
+  const rowsOf = (entries) => {
+    const fragment = document.createDocumentFragment();
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [time, direction, origin, frame, request, result, ok] = entries[index];
+      const row = document.createElement("tr");
+      row.className = `log-${direction} ${ok ? "ok" : "failed"}`;
+      for (const cell of [timeLabel(time), direction, origin, frame, request, result]) {
+        row.insertCell().textContent = cell;
+      }
+      fragment.append(row);
+    }
+    return fragment;
+  };
+  const trim = () => {
+    while (body.rows.length > shown) body.lastElementChild.remove();
+  };
+  const scroller = body.closest(".log-scroll");
+  scroller?.addEventListener("scroll", () => {
+    const wanted = scroller.scrollTop > 0 ? limit : atTop;
+    if (wanted === shown) return;
+    shown = wanted;
+    if (shown === limit) body.replaceChildren(rowsOf(kept));
+    else trim();
+  }, {passive: true});
+  return (text) => {
+    const batch = JSON.parse(text);
+    kept.push(...batch);
+    kept.splice(0, kept.length - limit);
+    body.prepend(rowsOf(batch.slice(-shown)));
+    trim();
+  };
+}
+"""

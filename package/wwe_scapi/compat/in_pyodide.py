@@ -1,0 +1,101 @@
+"""The page, in Pyodide: the only module of wwe_scapi that imports `js` and `pyodide`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import js
+from pyodide.code import run_js
+from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
+
+from wwe_scapi.compat import javascript
+from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+
+
+class _HostBridge:
+    """The JavaScript host bridge, with JavaScript's null turned into None."""
+
+    def __init__(self, bridge: Any, proxy: Any) -> None:
+        self._bridge = bridge
+        self._proxy = proxy
+        self.send: Callable[[int, str], bool] = bridge.send  # called as it is: the hot path
+
+    def place(self, key: int) -> str | None:
+        place = self._bridge.place(key)
+        return None if place is None or place is jsnull else str(place)
+
+    def focus(self, key: int) -> None:
+        self._bridge.focus(key)
+
+    def close(self) -> None:
+        self._bridge.close()
+        self._proxy.destroy()
+
+
+class _ClientBridge:
+    def __init__(self, bridge: Any, proxy: Any) -> None:
+        self._bridge = bridge
+        self._proxy = proxy
+        self.kind = str(bridge.kind)
+        self.post: Callable[[str], None] = bridge.post
+
+    def origin(self) -> str:
+        return str(self._bridge.origin())
+
+    def close(self) -> None:
+        self._bridge.close()
+        self._proxy.destroy()
+
+
+def _to_python(value: Any) -> Any:
+    if value is jsnull:
+        return None
+    return value.to_py() if isinstance(value, JsProxy) else value
+
+
+class BrowserPlatform:
+    """This page's document and JavaScript."""
+
+    def __init__(self) -> None:
+        self._kept: list[Any] = []  # proxies that live as long as the page
+
+    @property
+    def document(self) -> Document:
+        document: Document = js.document
+        return document
+
+    def listener(self, function: Callable[..., Any]) -> Any:
+        proxy = create_proxy(function)
+        self._kept.append(proxy)
+        return proxy
+
+    def is_null(self, value: object) -> bool:
+        return value is None or value is jsnull
+
+    def host_bridge(self, receive: HostListener) -> HostBridge:
+        proxy = create_proxy(receive)
+        return _HostBridge(run_js(javascript.HOST_BRIDGE)(proxy), proxy)
+
+    def client_bridge(self, target: Any, origin: str | None, receive: ClientListener) -> ClientBridge | None:
+        proxy = create_proxy(receive)
+        bridge = run_js(javascript.CLIENT_BRIDGE)(target, origin, proxy)
+        if bridge is None or bridge is jsnull:
+            proxy.destroy()
+            return None
+        return _ClientBridge(bridge, proxy)
+
+    def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
+        draw: Callable[[str], None] = run_js(javascript.LOG_DRAWER)(limit, rows_at_top)
+        return draw
+
+    def expose(self, name: str, function: Callable[..., Any]) -> None:
+        def call(*arguments: Any) -> Any:
+            plain = [_to_python(value) for value in arguments]
+            return to_js(function(*plain), dict_converter=js.Object.fromEntries)
+
+        setattr(js.window, name, self.listener(call))
+
+    def open_window(self, url: str, name: str, features: str) -> Window | None:
+        window = js.window.open(url, name, features)
+        return None if self.is_null(window) else window  # type: ignore[no-any-return]

@@ -1,0 +1,73 @@
+"""The one transport interface (the shape of httpx's `_transports/base.py`): how messages get
+between the service and the windows of its apps. The service's side talks to many windows,
+each known by an integer key it never reuses; a client's side talks to one service window.
+Both are handed in at construction: `Service(..., transport=...)`, `ServiceClient(transport)`.
+
+Every implementation keeps postMessage's semantics: delivery on a later turn of the event
+loop, in order per window; a copy of plain JSON data; the sender's origin attached by the
+"browser", never by the sender. Implementations: postmessage.py (the browser), memory.py
+(one process, CPython). tests/contract/ runs one suite against both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from wwe_scapi.protocol.parsing import Unreadable
+
+Message = dict[str, Any]
+# (window key, its origin, the message as JSON data, or an Unreadable)
+ServiceReceiver = Callable[[int, str, Any], None]
+ClientReceiver = Callable[[Any], None]
+
+
+class ServiceTransport(Protocol):
+    def start(self, receiver: ServiceReceiver) -> None:
+        """From now on, hand every message from any window to `receiver`."""
+        ...
+
+    def send(self, key: int, message: Message) -> bool:
+        """Post a copy of `message` to that window, for its own origin only; False when the
+        window is gone (closed, or never seen)."""
+        ...
+
+    def close(self) -> None:
+        """Stop delivering; forget every window."""
+        ...
+
+
+class ClientTransport(Protocol):
+    def start(self, receiver: ClientReceiver) -> None:
+        """From now on, hand every message from the service window to `receiver`."""
+        ...
+
+    def post(self, message: Message) -> None:
+        """Post a copy of `message` to the service window."""
+        ...
+
+    def close(self) -> None:
+        """Stop delivering."""
+        ...
+
+
+class WindowPlaces(Protocol):
+    """What a desktop asks of its service transport besides messages: where a window is."""
+
+    def place(self, key: int) -> str | None:
+        """The id of the page's iframe showing that window (or an ancestor of it), "popup" for
+        a window the page opened, None when unknown or gone."""
+        ...
+
+    def focus(self, key: int) -> None: ...
+
+
+__all__ = [
+    "ClientReceiver",
+    "ClientTransport",
+    "Message",
+    "ServiceReceiver",
+    "ServiceTransport",
+    "Unreadable",
+    "WindowPlaces",
+]

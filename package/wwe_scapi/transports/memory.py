@@ -1,0 +1,136 @@
+"""The in-memory transport: a service and its apps' windows in one process (CPython, no
+browser), with postMessage's semantics: delivery on a later turn of the event loop, in order;
+a JSON copy of every message (a structured clone of plain data); the sender's origin
+attached by the "browser", never by the sender. A message JSON cannot hold arrives as
+`Unreadable`, as the browser bridge reports one."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING, Any
+
+from wwe_scapi.protocol.parsing import Unreadable
+from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
+
+if TYPE_CHECKING:
+    from wwe_scapi.client import ServiceClient
+
+
+def _copy(message: Any) -> Any:
+    return json.loads(json.dumps(message))
+
+
+class MemoryNetwork:
+    """One service side and any number of app windows, each with its own origin and key."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
+        self._loop = loop
+        self.service_side = MemoryServiceTransport(self)
+        self._windows: dict[int, MemoryWindow] = {}
+        self._last_key = 0
+        self.sent: list[tuple[int, Message]] = []  # every message the service posted, copied
+        self.places: dict[int, str] = {}  # window key -> where the desktop shows it
+
+    def window(self, origin: str) -> MemoryWindow:
+        """A new window on `origin`: a client transport, or raw posts with `.post()`."""
+        self._last_key += 1
+        window = MemoryWindow(self, self._last_key, origin)
+        self._windows[window.key] = window
+        return window
+
+    def connect(self, origin: str, **client_options: Any) -> ServiceClient:
+        """A Python client in a new window on `origin`."""
+        from wwe_scapi.client import ServiceClient  # the transport layer sits below the client
+
+        return ServiceClient(self.window(origin), **client_options)
+
+    def close(self, window: MemoryWindow | ServiceClient) -> None:
+        """That window goes away: the service's posts to it fail from now on."""
+        if not isinstance(window, MemoryWindow):
+            window = window.core.transport  # type: ignore[assignment]
+        assert isinstance(window, MemoryWindow)
+        window.close()
+
+    def _later(self, callback: Any, *arguments: Any) -> None:
+        (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
+
+    def _to_service(self, window: MemoryWindow, message: Any) -> None:
+        try:
+            copied = _copy(message)
+        except (TypeError, ValueError) as error:  # a cycle, a set, bytes...
+            raw = message if isinstance(message, dict) else {}
+            reference = raw.get("referenceId")
+            usable = isinstance(reference, (str, int)) and not isinstance(reference, bool)
+            copied = Unreadable(str(raw.get("request")), reference if usable else None, str(error))
+        self._later(self.service_side.deliver, window.key, window.origin, copied)
+
+    def _to_window(self, key: int, message: Message) -> bool:
+        copied = _copy(message)
+        self.sent.append((key, copied))
+        window = self._windows.get(key)
+        if window is None or window.closed:
+            return False
+        self._later(window.deliver, _copy(copied))
+        return True
+
+
+class MemoryServiceTransport:
+    """The service's side of a MemoryNetwork."""
+
+    def __init__(self, network: MemoryNetwork) -> None:
+        self._network = network
+        self._receiver: ServiceReceiver | None = None
+        self.focused: list[int] = []
+
+    def start(self, receiver: ServiceReceiver) -> None:
+        self._receiver = receiver
+
+    def send(self, key: int, message: Message) -> bool:
+        return self._receiver is not None and self._network._to_window(key, message)
+
+    def deliver(self, key: int, origin: str, message: Any) -> None:
+        if self._receiver is not None:
+            self._receiver(key, origin, message)
+
+    def close(self) -> None:
+        self._receiver = None
+
+    def place(self, key: int) -> str | None:
+        return self._network.places.get(key)
+
+    def focus(self, key: int) -> None:
+        self.focused.append(key)
+
+
+class MemoryWindow:
+    """An app's window: its client transport (or a sender of raw messages)."""
+
+    def __init__(self, network: MemoryNetwork, key: int, origin: str) -> None:
+        self._network = network
+        self.key = key
+        self.origin = origin
+        self.closed = False
+        self._receiver: ClientReceiver | None = None
+        self.received: list[Any] = []  # what reached a window without a receiver (raw windows)
+
+    def start(self, receiver: ClientReceiver) -> None:
+        self._receiver = receiver
+
+    def post(self, message: Any) -> None:
+        """Post any message to the service, as this window's page would."""
+        if self.closed:
+            raise RuntimeError(f"The window {self.key} ({self.origin}) is closed.")
+        self._network._to_service(self, message)
+
+    def deliver(self, message: Any) -> None:
+        if self.closed:
+            return
+        if self._receiver is None:
+            self.received.append(message)
+        else:
+            self._receiver(message)
+
+    def close(self) -> None:
+        self.closed = True
+        self._receiver = None
