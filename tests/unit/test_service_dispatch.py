@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from unit_support import A, B, C, STRANGER, Recorder, request
 from wwe_scapi.clock import DEFAULT_WALL_START
-from wwe_scapi.protocol.parsing import Unreadable
+from wwe_scapi.protocol.messages import Unreadable
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.service.handlers import ALL_HANDLERS

@@ -15,6 +15,8 @@ from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import GLOBAL, Verdict
 from wwe_scapi.security.userdata import KeyAllowList, filter_user_data_everywhere
 from wwe_scapi.service import Service
+from wwe_scapi.protocol.messages import RequestMessage
+from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.setup import build_service
 
@@ -46,9 +48,13 @@ def test_every_user_data_object_is_filtered_however_deep() -> None:
 
 
 def test_write_check_names_every_forbidden_key() -> None:
-    policy = SecurityPolicy(writable=KeyAllowList.parse("Key1,Key3"))
-    assert policy.check_writable(["Key1", "Key3"]) is None
-    assert policy.check_writable(["Key1", "Key2", "X"]) == (
+    admission = Admission(SecurityPolicy(OriginPolicy.parse(A), writable=KeyAllowList.parse("Key1,Key3")), ALL_HANDLERS)
+    admitted = admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key3": 2}], "r"))
+    assert admitted[1] == ["1", {"Key1": 1, "Key3": 2}]
+    with pytest.raises(Refusal) as refused:
+        admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key2": 2, "X": 3}], "r"))
+    assert refused.value.kind is RefusalKind.POLICY
+    assert refused.value.message == (
         "Writing the user data keys 'Key2', 'X' is not allowed "
         "(service-client-api.user-data.write-allowed); nothing was changed."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from wwe_scapi.client import ServiceClient
+from wwe_scapi.client import NoServiceWindow, ServiceClient
 from wwe_scapi.compat import Platform, page_platform
 from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
 from wwe_scapi.transports.postmessage import PostMessageClientTransport
@@ -60,9 +60,14 @@ def connect(
                 + ". Pass new=True for a second client, or call connect() without arguments."
             )
         return _page_client.client
-    transport = PostMessageClientTransport(
+    transport = PostMessageClientTransport.open(
         platform or page_platform(), given.get("target"), given.get("service_origin")
     )
+    if transport is None:
+        raise NoServiceWindow(
+            "No Agent Workspace window: this page is neither in an iframe nor a popup; "
+            "pass target= (the vendor's targetWWEWindow) to connect()."
+        )
     client = ServiceClient(transport, timeout=given.get("timeout", DEFAULT_TIMEOUT_SECONDS))
     if not new:
         _page_client = PageClient(client, given)

@@ -4,26 +4,24 @@ windows the agent opens. Which iframe is on screen is what system.amIVisible rep
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-import js
-from pyodide.ffi import create_proxy
-
-from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.browser.dom import Dom
+from wwe_scapi.compat.layer import Element, Window
 from wwe_scapi.workspace.webcontent import Placement, WebContent
 
 
 class AppsView:
-    def __init__(self, apps: Sequence[WebContent]) -> None:
+    def __init__(self, apps: Sequence[WebContent], dom: Dom) -> None:
+        self._dom = dom
         self.tabs = [app for app in apps if app.placement is Placement.TAB]
         self.background = [app for app in apps if app.placement is Placement.BACKGROUND]
         self.popups = [app for app in apps if app.placement is Placement.POPUP]
         self.hidden = [app for app in apps if app.placement is Placement.HIDDEN]
         self.front = 0
-        self._proxies: list[Any] = []
-        self._windows: dict[int, Any] = {}
+        self._windows: dict[int, Window] = {}
 
     def render(self) -> None:
+        by_id, element = self._dom.by_id, self._dom.element
         tabs, panels = by_id("app-tabs"), by_id("app-panels")
         for index, app in enumerate(self.tabs):
             tab = element(
@@ -35,7 +33,7 @@ class AppsView:
                 aria_selected="true" if index == 0 else "false",
                 type="button",
             )
-            tab.addEventListener("click", self._proxy(lambda _e, i=index: self.show_app(i)))
+            self._dom.listen(tab, "click", lambda _event, i=index: self.show_app(i))
             panel = element("div", role="tabpanel", id=f"app-panel-{index}", aria_labelledby=tab.id)
             panel.appendChild(self._frame(app, f"app-frame-{index}"))
             if index != 0:
@@ -45,7 +43,7 @@ class AppsView:
             panels.appendChild(panel)
         for index, app in enumerate(self.popups):
             button = element("button", f"↗ {app.title}", type="button", id=f"app-popup-{index}", **{"class": "popup-app"})
-            button.addEventListener("click", self._proxy(lambda _e, i=index: self.open_popup(i)))
+            self._dom.listen(button, "click", lambda _event, i=index: self.open_popup(i))
             tabs.appendChild(button)
         holder = by_id("background-apps")
         for index, app in enumerate(self.background):
@@ -54,22 +52,17 @@ class AppsView:
             note = ", ".join(app.title for app in self.hidden)
             tabs.appendChild(element("span", f"hidden: {note}", **{"class": "hidden-apps"}))
 
-    def _frame(self, app: WebContent, frame_id: str) -> Any:
-        frame = element("iframe", src=app.url, title=app.title, id=frame_id)
+    def _frame(self, app: WebContent, frame_id: str) -> Element:
+        frame = self._dom.element("iframe", src=app.url, title=app.title, id=frame_id)
         frame.setAttribute("data-app-url", app.url)
         return frame
-
-    def _proxy(self, function: Any) -> Any:
-        proxy = create_proxy(function)
-        self._proxies.append(proxy)  # the page lives as long as they do
-        return proxy
 
     def show_app(self, index: int) -> None:
         """Bring one app's tab to the front."""
         self.front = index
         for other in range(len(self.tabs)):
-            by_id(f"app-tab-{other}").setAttribute("aria-selected", "true" if other == index else "false")
-            panel = by_id(f"app-panel-{other}")
+            self._dom.by_id(f"app-tab-{other}").setAttribute("aria-selected", "true" if other == index else "false")
+            panel = self._dom.by_id(f"app-panel-{other}")
             panel.hidden = other != index
             panel.inert = other != index  # background tabs stay rendered (see desktop.css)
 
@@ -80,7 +73,9 @@ class AppsView:
             window.focus()
             return
         app = self.popups[index]
-        self._windows[index] = js.window.open(app.url, f"wwe-popup-{index}", "popup,width=720,height=560")
+        window = self._dom.platform.open_window(app.url, f"wwe-popup-{index}", "popup,width=720,height=560")
+        if window is not None:
+            self._windows[index] = window
 
     def shown_frames(self) -> set[str]:
         """The ids of the app iframes on screen now."""

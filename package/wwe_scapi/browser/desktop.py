@@ -3,24 +3,20 @@ service's frame surface: it knows which app frames are on screen (system.amIVisi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol
-
-import js
-from pyodide.ffi import create_proxy
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from wwe_scapi.browser.appsview import AppsView
 from wwe_scapi.browser.dialogsview import DialogsView
-from wwe_scapi.browser.dom import by_id as _by_id
-from wwe_scapi.browser.dom import element as _element
-from wwe_scapi.browser.dom import missing
+from wwe_scapi.browser.dom import Dom
 from wwe_scapi.browser.interactionsview import InteractionsView
 from wwe_scapi.browser.logview import ProtocolLogView
 from wwe_scapi.browser.menubarview import MenuBarView
 from wwe_scapi.browser.statusview import StatusView
 from wwe_scapi.browser.toastsview import ToastsView
-from wwe_scapi.service import Service
-from wwe_scapi.workspace import DomainEvent, WorkspaceError
+from wwe_scapi.service.log import ProtocolLog
+from wwe_scapi.transports.base import WindowPlaces
+from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.toasts import ToastChoice
 from wwe_scapi.workspace.webcontent import WebContent
@@ -28,31 +24,34 @@ from wwe_scapi.workspace.webcontent import WebContent
 POPUP = "popup"
 
 
-class Windows(Protocol):
-    """Where the service's frames are (the host bridge): an iframe id, "popup", or None."""
-
-    def place(self, frame_key: int) -> str | None: ...
-
-    def focus(self, frame_key: int) -> None: ...
-
-
 class DesktopView:
     """Agent bar, media, interactions, apps, toasts, dialogs, menu-bar views, status and the
     protocol log, kept in step with the workspace."""
 
-    def __init__(self, service: Service, apps: Sequence[WebContent], windows: Windows) -> None:
-        self.service = service
-        self.workspace = service.workspace
+    def __init__(
+        self,
+        workspace: Workspace,
+        log: ProtocolLog,
+        apps: Sequence[WebContent],
+        windows: WindowPlaces,
+        dom: Dom,
+        accepting: str,
+    ) -> None:
+        """`windows` tells where each frame is shown; `accepting` describes the accepted
+        origins for the status line."""
+        self.workspace = workspace
         self.windows = windows
-        system = self.workspace.system
-        self._proxies: list[Any] = []
-        self.log_view = ProtocolLogView(service.log)
-        self.interactions_view = InteractionsView(self.workspace, self.show_alert)
-        self.apps_view = AppsView(apps)
-        self.toasts_view = ToastsView(system, self._toast_choice)
-        self.dialogs_view = DialogsView(system)
-        self.menu_bar_view = MenuBarView(system, self.bring_forward)
-        self.status_view = StatusView(self.workspace, self.show_alert)
+        self._dom = dom
+        self._accepting = accepting
+        system = workspace.system
+        clock = workspace.clock
+        self.log_view = ProtocolLogView(log, dom.platform, clock)
+        self.interactions_view = InteractionsView(workspace, dom, clock, self.show_alert)
+        self.apps_view = AppsView(apps, dom)
+        self.toasts_view = ToastsView(system, dom, self._toast_choice)
+        self.dialogs_view = DialogsView(system, dom)
+        self.menu_bar_view = MenuBarView(system, dom, self.bring_forward)
+        self.status_view = StatusView(workspace, dom, self.show_alert)
         self._redraws = {
             "toasts": self.toasts_view.render,
             "dialogs": self.dialogs_view.render,
@@ -60,7 +59,6 @@ class DesktopView:
             "inactivity": self.status_view.render,
             "connection": self.status_view.render,
         }
-        service.surface = self
 
     def render(self) -> None:
         self._render_state_select()
@@ -75,45 +73,40 @@ class DesktopView:
         self.status_view.start()
         self.workspace.subscribe(self._on_event)
         self.log_view.start()
-        status = _by_id("boot-status")
-        if not missing(status):
-            status.textContent = f"Service ready: accepting {self.service.policy.origins.describe()}"
-
-    def _proxy(self, function: Any) -> Any:
-        proxy = create_proxy(function)
-        self._proxies.append(proxy)  # the page lives as long as they do
-        return proxy
+        status = self._dom.find("boot-status")
+        if status is not None:
+            status.textContent = f"Service ready: accepting {self._accepting}"
 
     # -- agent and media ----------------------------------------------------------------
 
     def _render_agent(self) -> None:
         agent = self.workspace.agent
-        _by_id("agent-name").textContent = f"{agent.display_name} ({agent.username})"
+        self._dom.by_id("agent-name").textContent = f"{agent.display_name} ({agent.username})"
         state = self.workspace.agent_state()
-        _by_id("agent-state").textContent = state.display_name
-        _by_id("agent-state").setAttribute("data-state", state.type.value)
+        self._dom.by_id("agent-state").textContent = state.display_name
+        self._dom.by_id("agent-state").setAttribute("data-state", state.type.value)
         if state.operation_name:
-            _by_id("agent-state-select").value = state.operation_name
+            self._dom.by_id("agent-state-select").value = state.operation_name
 
     def _render_state_select(self) -> None:
-        select = _by_id("agent-state-select")
+        select = self._dom.by_id("agent-state-select")
         select.replaceChildren()
         for state in self.workspace.state_list:
-            select.appendChild(_element("option", state.display_name, value=state.operation_name))
-        _by_id("agent-state-apply").addEventListener("click", self._proxy(self._apply_state))
+            select.appendChild(self._dom.element("option", state.display_name, value=state.operation_name))
+        self._dom.listen(self._dom.by_id("agent-state-apply"), "click", self._apply_state)
 
     def _apply_state(self, _event: Any) -> None:
-        self.workspace.set_agent_state(str(_by_id("agent-state-select").value))
+        self.workspace.set_agent_state(str(self._dom.by_id("agent-state-select").value))
 
     def _render_media(self) -> None:
         items = []
         for media in self.workspace.media.values():
             device = f" · {media.device.number}" if media.device else ""
-            item = _element("li", f"{media.name}: {media.state.display_name}{device}")
+            item = self._dom.element("li", f"{media.name}: {media.state.display_name}{device}")
             item.setAttribute("data-media", media.name)
             item.setAttribute("data-state", media.state.type.value)
             items.append(item)
-        _by_id("media-list").replaceChildren(*items)
+        self._dom.by_id("media-list").replaceChildren(*items)
 
     def _on_event(self, event: DomainEvent) -> None:
         if event.topic in ("agent", "media"):
@@ -130,27 +123,27 @@ class DesktopView:
     def _render_simulator(self) -> None:
         """Buttons that make work arrive, and a dial pad for the agent."""
         scenario = self.workspace.scenario
-        section = _by_id("simulator")
+        section = self._dom.by_id("simulator")
         for element_id, label, action in (
             ("simulate-inbound-call", "Ring an inbound call", scenario.ring_inbound_call),
             ("simulate-chat", "Deliver a chat", scenario.deliver_chat),
             ("simulate-email", "Deliver an email", scenario.deliver_email),
         ):
-            button = _element("button", label, type="button", id=element_id)
-            button.addEventListener("click", self._proxy(lambda _event, act=action: self._run(act)))
+            button = self._dom.element("button", label, type="button", id=element_id)
+            self._dom.listen(button, "click", lambda _event, act=action: self._run(act))
             section.appendChild(button)
-        dial = _element("form", None, id="dial-form", aria_label="Dial")
-        dial.appendChild(_element("input", None, id="dial-number", type="tel", placeholder="Number", aria_label="Number to dial"))
-        dial.appendChild(_element("button", "Dial", type="submit", id="dial-button"))
-        dial.addEventListener("submit", self._proxy(self._dial))
+        dial = self._dom.element("form", None, id="dial-form", aria_label="Dial")
+        dial.appendChild(self._dom.element("input", None, id="dial-number", type="tel", placeholder="Number", aria_label="Number to dial"))
+        dial.appendChild(self._dom.element("button", "Dial", type="submit", id="dial-button"))
+        self._dom.listen(dial, "submit", self._dial)
         section.appendChild(dial)
 
     def _dial(self, event: Any) -> None:
         event.preventDefault()
-        number = str(_by_id("dial-number").value)
+        number = str(self._dom.by_id("dial-number").value)
         self._run(lambda: self.workspace.voice.dial(number))
 
-    def _run(self, action: Any) -> None:
+    def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
         except WorkspaceError as refusal:
@@ -159,13 +152,13 @@ class DesktopView:
             self.show_alert("")
 
     def show_alert(self, text: str) -> None:
-        _by_id("desktop-alert").textContent = text
+        self._dom.by_id("desktop-alert").textContent = text
 
     # -- where frames are: the service's frame surface ----------------------------------------
 
     def is_visible(self, frame_key: int) -> bool:
         """On screen now: the front tab's app, an open dialog's app, or a popup window."""
-        if missing(_by_id("app-panels")) or str(_document_visibility()) != "visible":
+        if self._dom.find("app-panels") is None or str(self._dom.document.visibilityState) != "visible":
             return False
         place = self.windows.place(frame_key)
         if place == POPUP:
@@ -184,6 +177,3 @@ class DesktopView:
         if choice.bring_forward:
             self.bring_forward(choice.toast.owner)
 
-
-def _document_visibility() -> Any:
-    return js.document.visibilityState

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import js
-from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element, missing
+from wwe_scapi.browser.dom import Dom
 from wwe_scapi.workspace.dialogs import Dialog
 from wwe_scapi.workspace.system import DesktopSystem
 
@@ -18,25 +16,24 @@ def frame_id(dialog_id: str) -> str:
 
 
 class DialogsView:
-    def __init__(self, system: DesktopSystem) -> None:
+    def __init__(self, system: DesktopSystem, dom: Dom) -> None:
+        self._dom = dom
         self.system = system
-        self._click_proxy = create_proxy(self._on_click)  # these live as long as the page
-        self._key_proxy = create_proxy(self._on_key)
 
     def start(self) -> None:
-        by_id("dialogs").addEventListener("click", self._click_proxy)
-        js.document.addEventListener("keydown", self._key_proxy)
+        self._dom.listen(self._dom.by_id("dialogs"), "click", self._on_click)
+        self._dom.listen(self._dom.document, "keydown", self._on_key)
         self.render()
 
     def render(self) -> None:
-        holder = by_id("dialogs")
+        holder = self._dom.by_id("dialogs")
         open_ids = set(self.system.dialogs.dialogs)
         for node in list(holder.querySelectorAll("[data-dialog-id]")):
             if str(node.getAttribute("data-dialog-id")) not in open_ids:
                 node.remove()
         holder.hidden = not open_ids  # shown first: a hidden element cannot take the focus
         for dialog in self.system.dialogs.dialogs.values():
-            if missing(holder.querySelector(f'[data-dialog-id="{dialog.id}"]')):
+            if self._dom.missing(holder.querySelector(f'[data-dialog-id="{dialog.id}"]')):
                 box = self._dialog(dialog)
                 holder.appendChild(box)
                 box.querySelector("[data-close]").focus()  # keyboard users land in the dialog
@@ -45,7 +42,7 @@ class DialogsView:
         style = "".join(
             f"{name}: {value};" for name, value in (("width", dialog.width), ("height", dialog.height)) if value
         )
-        box = element(
+        box = self._dom.element(
             "div",
             None,
             role="dialog",
@@ -54,9 +51,9 @@ class DialogsView:
             data_dialog_id=dialog.id,
             **{"class": "custom-dialog", "style": style},
         )
-        close = element("button", "×", type="button", aria_label="Close dialog", data_close=dialog.id)
+        close = self._dom.element("button", "×", type="button", aria_label="Close dialog", data_close=dialog.id)
         box.appendChild(close)
-        box.appendChild(element("iframe", None, src=dialog.url, title=dialog.label or dialog.url, id=frame_id(dialog.id)))
+        box.appendChild(self._dom.element("iframe", None, src=dialog.url, title=dialog.label or dialog.url, id=frame_id(dialog.id)))
         return box
 
     def shown_frames(self) -> set[str]:
@@ -69,5 +66,5 @@ class DialogsView:
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-close]")
-        if not missing(button):
+        if not self._dom.missing(button):
             self.system.close_dialog(str(button.getAttribute("data-close")))

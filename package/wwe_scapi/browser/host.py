@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from wwe_scapi.browser.desktop import DesktopView
+from wwe_scapi.browser.dom import Dom
+from wwe_scapi.clock import Clock
 from wwe_scapi.compat import Platform, page_platform
 from wwe_scapi.service import Service
-from wwe_scapi.service.setup import build_service
+from wwe_scapi.service.log import ProtocolLog
+from wwe_scapi.service.setup import configure
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
 from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.interactions import Interaction
@@ -52,13 +55,18 @@ def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebCon
     return apps + web_contents(workspace.configuration)
 
 
-def start(config: Mapping[str, Any], platform: Platform | None = None) -> DesktopHost:
+def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
-    ({"options": {key: value}, "apps": [{"title", "url"}]}, as `wwe-scapi serve` writes it)."""
+    ({"options": {key: value}, "apps": [{"title", "url"}]}, as `wwe-scapi serve` writes it).
+    `platform` and `clock` are the page's and the machine's unless given (tests)."""
     page = platform or page_platform()
+    workspace, policy = configure(dict(config.get("options", {})), clock)
     transport = PostMessageServiceTransport(page)
-    service = build_service(dict(config.get("options", {})), transport=transport)
-    view = DesktopView(service, desktop_apps(config, service.workspace), transport)
+    log = ProtocolLog(workspace.clock)
+    view = DesktopView(
+        workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe()
+    )
+    service = Service(workspace, policy, transport, surface=view, log=log)
     view.render()
     # window.wweScenario(name, {keyword: value}): drives the simulated contact centre from
     # outside, e.g. Playwright's page.evaluate.

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import js
-from pyodide.ffi import create_proxy
-
-from wwe_scapi.browser.dom import element, missing
+from wwe_scapi.browser.dom import Dom
+from wwe_scapi.clock import Clock, Timer
+from wwe_scapi.compat.layer import Element
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 
@@ -108,6 +107,7 @@ _RECORDING_ACTIONS = {
     "PAUSED": ("record-resume", "record-stop"),
 }
 S = InteractionState
+CHOSEN_TARGET = "data-targets"  # the select of a row of targets
 
 
 def agent_actions(interaction: Interaction) -> list[str]:
@@ -140,26 +140,26 @@ def simulator_actions(interaction: Interaction) -> list[str]:
 
 
 class InteractionsView:
-    def __init__(self, workspace: Workspace, show_alert: Callable[[str], None]) -> None:
+    def __init__(self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None]) -> None:
         self.workspace = workspace
+        self._dom = dom
+        self._clock = clock
         self._show_alert = show_alert
-        self._scheduled = False
-        self._render_proxy = create_proxy(self.render)  # both live as long as the page
-        self._click_proxy = create_proxy(self._on_click)
+        self._scheduled: Timer | None = None
 
     def start(self) -> None:
-        js.document.getElementById("interactions").addEventListener("click", self._click_proxy)
+        self._dom.listen(self._dom.by_id("interactions"), "click", self._on_click)
         self.render()
 
     def changed(self) -> None:
         """Re-render once after the current burst of events, not inside a request."""
-        if not self._scheduled:
-            self._scheduled = True
-            js.setTimeout(self._render_proxy, 0)
+        if self._scheduled is None:
+            self._scheduled = self._clock.call_later(0, self.render)
 
     def render(self) -> None:
-        self._scheduled = False
-        section = js.document.getElementById("interactions")
+        self._scheduled = None
+        element = self._dom.element
+        section = self._dom.by_id("interactions")
         items = [self._item(interaction) for interaction in self.workspace.interactions]
         heading = element("h2", "Interactions", id="interactions-heading")
         if items:
@@ -169,7 +169,8 @@ class InteractionsView:
             listing = element("p", "No interaction.", **{"class": "empty"})
         section.replaceChildren(heading, listing)
 
-    def _item(self, interaction: Interaction) -> Any:
+    def _item(self, interaction: Interaction) -> Element:
+        element = self._dom.element
         item = element(
             "li",
             None,
@@ -204,8 +205,9 @@ class InteractionsView:
             item.appendChild(self._buttons(simulated, "simulated"))
         return item
 
-    def _target_row(self, interaction: Interaction, actions: list[str]) -> Any:
+    def _target_row(self, interaction: Interaction, actions: list[str]) -> Element:
         """A choice of the directory's targets, with Consult / Transfer / Conference."""
+        element = self._dom.element
         directory = self.workspace.desk.directory
         choices = [("AGENT", c.employee_id, f"{c.name} (agent)") for c in directory.colleagues]
         for target_type, names in directory.names.items():
@@ -214,7 +216,7 @@ class InteractionsView:
             kind = target_type.value.lower().replace("_", " ")
             choices += [(target_type.value, name, f"{name} ({kind})") for name in names]
         row = element("div", None, **{"class": "targets"})
-        select = element("select", None, aria_label="Target", data_targets="")
+        select = element("select", None, aria_label="Target", **{CHOSEN_TARGET: ""})
         for kind_name, destination, label in choices:
             select.appendChild(element("option", label, value=f"{kind_name}:{destination}"))
         row.appendChild(select)
@@ -222,17 +224,16 @@ class InteractionsView:
             row.appendChild(element("button", _TARGET_LABELS[action], type="button", data_action=action))
         return row
 
-    @staticmethod
-    def _buttons(actions: list[str], css_class: str) -> Any:
-        bar = element("div", None, **{"class": css_class})
+    def _buttons(self, actions: list[str], css_class: str) -> Element:
+        bar = self._dom.element("div", None, **{"class": css_class})
         for action in actions:
-            bar.appendChild(element("button", _LABELS[action], type="button", data_action=action))
+            bar.appendChild(self._dom.element("button", _LABELS[action], type="button", data_action=action))
         return bar
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-action]")
         item = event.target.closest("[data-interaction-id]")
-        if missing(button) or missing(item):
+        if self._dom.missing(button) or self._dom.missing(item):
             return
         name = str(button.getAttribute("data-action"))
         interaction = self.workspace.interactions.find(str(item.getAttribute("data-interaction-id")))
@@ -240,7 +241,7 @@ class InteractionsView:
             return
         try:
             if name in TARGET_ACTIONS:
-                target_type, _, destination = str(item.querySelector("[data-targets]").value).partition(":")
+                target_type, _, destination = str(item.querySelector(f"[{CHOSEN_TARGET}]").value).partition(":")
                 TARGET_ACTIONS[name](self.workspace, interaction, {"type": target_type, "destination": destination})
             elif name in ACTIONS:
                 ACTIONS[name](self.workspace, interaction)

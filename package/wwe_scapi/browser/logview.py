@@ -1,17 +1,17 @@
 """The desktop's protocol log panel: entries are gathered in Python and drawn in batches, off
 the request path, by one JavaScript call per batch (a row built from Python costs ~20 calls);
-the JavaScript side keeps the newest 200 and draws what the panel can show."""
+the JavaScript side (compat/javascript.py) keeps the newest 200 and draws what the panel can
+show."""
 
 from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
-import js
-from pyodide.code import run_js
-from pyodide.ffi import create_proxy
-
+from wwe_scapi.clock import Clock
+from wwe_scapi.compat.layer import Platform
 from wwe_scapi.service.log import LogEntry, ProtocolLog
 
 # Entries kept for the table, and rows drawn while the panel is scrolled to the top (it shows
@@ -22,56 +22,7 @@ _LOG_ROWS = 200
 _LOG_ROWS_AT_TOP = 25
 # One flush per burst of this length: the log is for people (four updates a second are
 # plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile.
-_LOG_FLUSH_MS = 250
-
-# Given the limits, returns draw(text): adds a JSON batch of rows, oldest first, to the table,
-# which reads newest first.
-_ROW_DRAWER = r"""
-(limit, atTop) => {
-  const body = document.getElementById("protocol-log-body");
-  if (!body) return () => {};
-  const kept = [];  // the newest `limit` entries, oldest first
-  let shown = atTop;
-  const clock = new Intl.DateTimeFormat(undefined, {timeStyle: "medium"});
-  let second = NaN;
-  let label = "";
-  const timeLabel = (ms) => {
-    if (Math.floor(ms / 1000) !== second) [second, label] = [Math.floor(ms / 1000), clock.format(ms)];
-    return label;
-  };
-  const rowsOf = (entries) => {
-    const fragment = document.createDocumentFragment();
-    for (let index = entries.length - 1; index >= 0; index--) {
-      const [time, direction, origin, frame, request, result, ok] = entries[index];
-      const row = document.createElement("tr");
-      row.className = `log-${direction} ${ok ? "ok" : "failed"}`;
-      for (const cell of [timeLabel(time), direction, origin, frame, request, result]) {
-        row.insertCell().textContent = cell;
-      }
-      fragment.append(row);
-    }
-    return fragment;
-  };
-  const trim = () => {
-    while (body.rows.length > shown) body.lastElementChild.remove();
-  };
-  const scroller = body.closest(".log-scroll");
-  scroller?.addEventListener("scroll", () => {
-    const wanted = scroller.scrollTop > 0 ? limit : atTop;
-    if (wanted === shown) return;
-    shown = wanted;
-    if (shown === limit) body.replaceChildren(rowsOf(kept));
-    else trim();
-  }, {passive: true});
-  return (text) => {
-    const batch = JSON.parse(text);
-    kept.push(...batch);
-    kept.splice(0, kept.length - limit);
-    body.prepend(rowsOf(batch.slice(-shown)));
-    trim();
-  };
-}
-"""
+_LOG_FLUSH_S = 0.25
 
 
 def _row(entry: LogEntry) -> list[Any]:
@@ -83,13 +34,13 @@ def _row(entry: LogEntry) -> list[Any]:
 class ProtocolLogView:
     """Keeps the newest entries of the service's protocol log in the page's log table."""
 
-    def __init__(self, log: ProtocolLog) -> None:
+    def __init__(self, log: ProtocolLog, platform: Platform, clock: Clock) -> None:
         self._log = log
+        self._clock = clock
         # Entries older than the table's limit would be drawn only to be trimmed at once.
         self._pending: deque[LogEntry] = deque(maxlen=_LOG_ROWS)
         self._flush_scheduled = False
-        self._draw: Any = run_js(_ROW_DRAWER)(_LOG_ROWS, _LOG_ROWS_AT_TOP)
-        self._flush_proxy = create_proxy(self._flush)  # lives as long as the page
+        self._draw: Callable[[str], None] = platform.log_drawer(_LOG_ROWS, _LOG_ROWS_AT_TOP)
 
     def start(self) -> None:
         self._log.add(self._on_log)
@@ -100,7 +51,7 @@ class ProtocolLogView:
         self._pending.append(entry)
         if not self._flush_scheduled:
             self._flush_scheduled = True
-            js.setTimeout(self._flush_proxy, _LOG_FLUSH_MS)
+            self._clock.call_later(_LOG_FLUSH_S, self._flush)
 
     def _flush(self) -> None:
         self._flush_scheduled = False

@@ -5,33 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element, missing
+from wwe_scapi.browser.dom import Dom
 from wwe_scapi.workspace.system import DesktopSystem
 
 
 class MenuBarView:
-    def __init__(self, system: DesktopSystem, on_open: Callable[[int], None]) -> None:
+    def __init__(self, system: DesktopSystem, dom: Dom, on_open: Callable[[int], None]) -> None:
+        self._dom = dom
         self.system = system
         self._on_open = on_open  # brings the view's app forward
-        self._click_proxy = create_proxy(self._on_click)  # lives as long as the page
 
     def start(self) -> None:
-        by_id("menu-bar-views").addEventListener("click", self._click_proxy)
+        self._dom.listen(self._dom.by_id("menu-bar-views"), "click", self._on_click)
         self.render()
 
     def render(self) -> None:
-        by_id("menu-bar-views").replaceChildren(*[self._view(view) for view in self.system.menu_bar.views.values()])
+        self._dom.by_id("menu-bar-views").replaceChildren(*[self._view(view) for view in self.system.menu_bar.views.values()])
 
-    @staticmethod
-    def _view(view: dict[str, Any]) -> Any:
+    def _view(self, view: dict[str, Any]) -> Any:
         styles = []
         if view.get("labelColor"):
             styles.append(f"color: {view['labelColor']}")
         if view.get("backgroundColor"):
             styles.append(f"background: {view['backgroundColor']}")
-        button = element(
+        button = self._dom.element(
             "button",
             None,
             type="button",
@@ -40,15 +38,15 @@ class MenuBarView:
             **{"class": "menu-bar-view", "style": "; ".join(styles)},
         )
         if view.get("iconUrl"):
-            button.appendChild(element("img", None, src=view["iconUrl"], alt="", **{"class": "view-icon"}))
+            button.appendChild(self._dom.element("img", None, src=view["iconUrl"], alt="", **{"class": "view-icon"}))
         text = view.get("label") or view.get("shortLabel")
         if text:
-            button.appendChild(element("span", text, **{"class": "view-label"}))
+            button.appendChild(self._dom.element("span", text, **{"class": "view-label"}))
         return button
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-view]")
-        if missing(button):
+        if self._dom.missing(button):
             return
         owner = self.system.menu_bar.owners.get(str(button.getAttribute("data-view")))
         if owner is not None:

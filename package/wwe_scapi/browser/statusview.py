@@ -3,43 +3,39 @@ that lets time act on the workspace (toast auto-hide, DOWN, inactivity)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-import js
-from pyodide.ffi import create_proxy
-
-from wwe_scapi.browser.dom import by_id, element
+from wwe_scapi.browser.dom import Dom
+from wwe_scapi.clock import Timer
 from wwe_scapi.workspace import Workspace, WorkspaceError
 
 _ACTIVITY_THROTTLE_S = 1.0
+_TIMER_SLACK_S = 0.005  # browser timers may fire a little early: wake just after the deadline
 
 
 class StatusView:
-    def __init__(self, workspace: Workspace, show_alert: Any) -> None:
+    def __init__(self, workspace: Workspace, dom: Dom, show_alert: Callable[[str], None]) -> None:
         self.workspace = workspace
         self.system = workspace.system
+        self._dom = dom
         self._show_alert = show_alert
-        self._timer: Any = None
-        self._tick_proxy = create_proxy(self._tick)  # these live as long as the page
-        self._activity_proxy = create_proxy(self._agent_activity)
-        self._proxies: list[Any] = []
+        self._timer: Timer | None = None
 
     def start(self) -> None:
-        section = by_id("simulator")
+        section = self._dom.by_id("simulator")
         for element_id, label, action in (
             ("simulate-connection-lost", "Drop connection", self.workspace.scenario.drop_realtime_connection),
             ("simulate-connection-back", "Restore connection", self.workspace.scenario.restore_realtime_connection),
         ):
-            button = element("button", label, type="button", id=element_id)
-            proxy = create_proxy(lambda _event, act=action: self._run(act))
-            self._proxies.append(proxy)
-            button.addEventListener("click", proxy)
+            button = self._dom.element("button", label, type="button", id=element_id)
+            self._dom.listen(button, "click", lambda _event, act=action: self._run(act))
             section.appendChild(button)
         for kind in ("click", "keydown"):
-            js.document.addEventListener(kind, self._activity_proxy)
+            self._dom.listen(self._dom.document, kind, self._agent_activity)
         self.render()
 
-    def _run(self, action: Any) -> None:
+    def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
         except WorkspaceError as refusal:
@@ -52,10 +48,10 @@ class StatusView:
             self.system.trigger_activity()
 
     def render(self) -> None:
-        connection = by_id("connection-state")
+        connection = self._dom.by_id("connection-state")
         connection.textContent = self.system.connection.state.value.lower()
         connection.setAttribute("data-state", self.system.connection.state.value)
-        inactivity = by_id("inactivity-state")
+        inactivity = self._dom.by_id("inactivity-state")
         remaining = self.system.inactivity.remaining()
         if self.system.inactivity.timed_out:
             inactivity.textContent = "session closed for inactivity"
@@ -70,7 +66,7 @@ class StatusView:
     def schedule(self) -> None:
         """Wake at the next deadline; every second while a countdown is shown."""
         if self._timer is not None:
-            js.clearTimeout(self._timer)
+            self._timer.cancel()
             self._timer = None
         now = self.system.clock.monotonic()
         waits = []
@@ -80,7 +76,7 @@ class StatusView:
         if self.system.inactivity.deadline() is not None:
             waits.append(1.0)
         if waits:
-            self._timer = js.setTimeout(self._tick_proxy, max(0, int(min(waits) * 1000) + 5))
+            self._timer = self.system.clock.call_later(max(0.0, min(waits)) + _TIMER_SLACK_S, self._tick)
 
     def _tick(self) -> None:
         self._timer = None

@@ -5,29 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser.dom import by_id, element, missing
+from wwe_scapi.browser.dom import Dom
 from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.toasts import Toast, ToastChoice
 
 
 class ToastsView:
-    def __init__(self, system: DesktopSystem, on_choice: Callable[[ToastChoice], None]) -> None:
+    def __init__(self, system: DesktopSystem, dom: Dom, on_choice: Callable[[ToastChoice], None]) -> None:
+        self._dom = dom
         self.system = system
         self._on_choice = on_choice
-        self._click_proxy = create_proxy(self._on_click)  # lives as long as the page
 
     def start(self) -> None:
-        by_id("toasts").addEventListener("click", self._click_proxy)
+        self._dom.listen(self._dom.by_id("toasts"), "click", self._on_click)
         self.render()
 
     def render(self) -> None:
-        by_id("toasts").replaceChildren(*[self._toast(t) for t in self.system.toasts.toasts.values()])
+        self._dom.by_id("toasts").replaceChildren(*[self._toast(t) for t in self.system.toasts.toasts.values()])
         self._render_messages()
 
     def _toast(self, toast: Toast) -> Any:
-        box = element(
+        box = self._dom.element(
             "div",
             None,
             role="status",
@@ -35,48 +34,48 @@ class ToastsView:
             aria_label=toast.get("title") or "Notification",
             **{"class": "toast", "style": f"width: {self.system.toasts.width(toast)}px"},
         )
-        header = element("div", None, **{"class": "toast-title"})
+        header = self._dom.element("div", None, **{"class": "toast-title"})
         if toast.get("iconUrl"):
-            header.appendChild(element("img", None, src=toast.get("iconUrl"), alt="", **{"class": "toast-icon"}))
-        header.appendChild(element("span", toast.get("title") or ""))
+            header.appendChild(self._dom.element("img", None, src=toast.get("iconUrl"), alt="", **{"class": "toast-icon"}))
+        header.appendChild(self._dom.element("span", toast.get("title") or ""))
         box.appendChild(header)
         for key, css in (("subject", "toast-subject"), ("message", "toast-message")):
             if toast.get(key):
-                box.appendChild(element("div", toast.get(key), **{"class": css}))
+                box.appendChild(self._dom.element("div", toast.get(key), **{"class": css}))
         key_values = toast.get("keyValues") or {}
         if key_values:
-            table = element("dl", None, **{"class": "toast-key-values"})
+            table = self._dom.element("dl", None, **{"class": "toast-key-values"})
             for key, value in key_values.items():
-                table.appendChild(element("dt", str(key)))
-                table.appendChild(element("dd", str(value)))
+                table.appendChild(self._dom.element("dt", str(key)))
+                table.appendChild(self._dom.element("dd", str(value)))
             box.appendChild(table)
-        buttons = element("div", None, **{"class": "toast-buttons"})
+        buttons = self._dom.element("div", None, **{"class": "toast-buttons"})
         for choice, label in toast.buttons():
-            buttons.appendChild(element("button", label, type="button", data_choice=str(choice)))
+            buttons.appendChild(self._dom.element("button", label, type="button", data_choice=str(choice)))
         box.appendChild(buttons)
         return box
 
     def _render_messages(self) -> None:
         items = []
         for message in reversed(self.system.toasts.messages):
-            item = element("li", None, data_message_of=message.toast_id)
-            item.appendChild(element("strong", message.title or message.subject or "Message"))
+            item = self._dom.element("li", None, data_message_of=message.toast_id)
+            item.appendChild(self._dom.element("strong", message.title or message.subject or "Message"))
             for text in (message.subject if message.title else None, message.message):
                 if text:
-                    item.appendChild(element("div", text))
+                    item.appendChild(self._dom.element("div", text))
             for key, value in message.key_values.items():
-                item.appendChild(element("div", f"{key}: {value}", **{"class": "user-data"}))
+                item.appendChild(self._dom.element("div", f"{key}: {value}", **{"class": "user-data"}))
             items.append(item)
-        listing = element("ul", None, id="my-messages-list")
+        listing = self._dom.element("ul", None, id="my-messages-list")
         listing.replaceChildren(*items)
-        heading = element("h2", "My Messages", id="messages-heading")
-        empty = element("p", "No message.", **{"class": "empty"})
-        by_id("my-messages").replaceChildren(heading, listing if items else empty)
+        heading = self._dom.element("h2", "My Messages", id="messages-heading")
+        empty = self._dom.element("p", "No message.", **{"class": "empty"})
+        self._dom.by_id("my-messages").replaceChildren(heading, listing if items else empty)
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-choice]")
         box = event.target.closest("[data-toast-id]")
-        if missing(button) or missing(box):
+        if self._dom.missing(button) or self._dom.missing(box):
             return
         text = str(button.getAttribute("data-choice"))
         choice: str | int = int(text) if text.isdigit() else text

@@ -73,13 +73,15 @@ class BrowserPlatform:
     def is_null(self, value: object) -> bool:
         return value is None or value is jsnull
 
-    def host_bridge(self, receive: HostListener) -> HostBridge:
+    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
         proxy = create_proxy(receive)
-        return _HostBridge(run_js(javascript.HOST_BRIDGE)(proxy), proxy)
+        return _HostBridge(run_js(source)(proxy), proxy)
 
-    def client_bridge(self, target: Any, origin: str | None, receive: ClientListener) -> ClientBridge | None:
+    def client_bridge(
+        self, source: str, target: Any, origin: str | None, receive: ClientListener
+    ) -> ClientBridge | None:
         proxy = create_proxy(receive)
-        bridge = run_js(javascript.CLIENT_BRIDGE)(target, origin, proxy)
+        bridge = run_js(source)(target, origin, proxy)
         if bridge is None or bridge is jsnull:
             proxy.destroy()
             return None

@@ -104,13 +104,16 @@ class Platform(Protocol):
         """JavaScript's null or undefined (null arrives as `jsnull`, not None)."""
         ...
 
-    def host_bridge(self, receive: HostListener) -> HostBridge:
-        """Listen to every window's messages on this page."""
+    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
+        """Run the service's postMessage bridge (JavaScript `source`, from the transport) to
+        listen to every window's messages on this page."""
         ...
 
-    def client_bridge(self, target: Any, origin: str | None, receive: ClientListener) -> ClientBridge | None:
-        """Talk to the service window (target, else window.opener, else window.parent); None
-        when there is none."""
+    def client_bridge(
+        self, source: str, target: Any, origin: str | None, receive: ClientListener
+    ) -> ClientBridge | None:
+        """Run an app's postMessage bridge (JavaScript `source`) to talk to the service window
+        (target, else window.opener, else window.parent); None when there is none."""
         ...
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:

@@ -1,4 +1,5 @@
-"""The wire format of PROTOCOL.md: constants, the request catalogue, envelopes and parsing. No I/O."""
+"""The wire format of PROTOCOL.md: constants, the request catalogue, the messages in and out.
+No I/O."""
 
 from wwe_scapi.protocol.catalogue import CATALOGUE, EVENT_NAMES, ParamKind, ParamSpec, RequestSpec
 from wwe_scapi.protocol.constants import (
@@ -6,20 +7,19 @@ from wwe_scapi.protocol.constants import (
     PROTOCOL_VERSION,
     SERVER_USER_AGENT,
 )
-from wwe_scapi.protocol.envelopes import (
-    event_message,
-    failure_response,
-    frame_id_message,
-    subscribe_response,
-    success_response,
-)
-from wwe_scapi.protocol.parsing import (
+from wwe_scapi.protocol.messages import (
     Ignored,
     Malformed,
     RequestMessage,
     SubscribeMessage,
     UnsubscribeMessage,
+    Unreadable,
+    event_message,
+    failure_response,
+    frame_id_message,
     parse_client_message,
+    subscribe_response,
+    success_response,
 )
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "RequestSpec",
     "SubscribeMessage",
     "UnsubscribeMessage",
+    "Unreadable",
     "event_message",
     "failure_response",
     "frame_id_message",

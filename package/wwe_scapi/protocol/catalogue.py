@@ -4,7 +4,7 @@ service's dispatch, the origin filters, `getAllowedServices` and the Python clie
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 
@@ -27,6 +27,9 @@ class ParamSpec:
     name: str
     kind: ParamKind
     optional: bool = False
+    # Carries user-data keys (an object of them, or one key as a string): the write
+    # allow-list (service-client-api.user-data.write-allowed) applies to it.
+    user_data: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,15 @@ class RequestSpec:
     name: str
     params: tuple[ParamSpec, ...] = ()
     alias_of: str | None = None
+    # Derived once, read on every request: the name the security policy judges
+    # (`sipEndpoint.x` is judged as `voice.x`), and where user data travels.
+    canonical: str = field(init=False)
+    user_data_positions: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "canonical", self.alias_of or self.name)
+        positions = tuple(index for index, param in enumerate(self.params) if param.user_data)
+        object.__setattr__(self, "user_data_positions", positions)
 
     @property
     def namespace(self) -> str:
@@ -45,19 +57,14 @@ class RequestSpec:
     def method(self) -> str:
         return self.name.split(".", 1)[1]
 
-    @property
-    def canonical(self) -> str:
-        """The name the security policy judges (`sipEndpoint.x` is judged as `voice.x`)."""
-        return self.alias_of or self.name
 
-
-def _p(name: str, kind: ParamKind = ParamKind.STRING, optional: bool = False) -> ParamSpec:
-    return ParamSpec(name, kind, optional)
+def _p(name: str, kind: ParamKind = ParamKind.STRING, optional: bool = False, user_data: bool = False) -> ParamSpec:
+    return ParamSpec(name, kind, optional, user_data)
 
 
 _K = ParamKind
 _ID = _p("interactionId", _K.ID)
-_USER_DATA = _p("userData", _K.OBJECT, optional=True)
+_USER_DATA = _p("userData", _K.OBJECT, optional=True, user_data=True)
 _EXTENSIONS = _p("extensions", _K.OBJECT, optional=True)
 _TRANSFER = (_ID, _p("targetQuery", _K.TARGET), _USER_DATA, _EXTENSIONS)
 _SIP_METHODS = (
@@ -89,8 +96,8 @@ _SPECS: tuple[RequestSpec, ...] = (
     RequestSpec("interaction.reject", (_ID,)),
     RequestSpec("interaction.getInteractions"),
     RequestSpec("interaction.getByInteractionId", (_ID,)),
-    RequestSpec("interaction.setUserData", (_ID, _p("keyValues", _K.OBJECT))),
-    RequestSpec("interaction.deleteUserData", (_ID, _p("key"))),
+    RequestSpec("interaction.setUserData", (_ID, _p("keyValues", _K.OBJECT, user_data=True))),
+    RequestSpec("interaction.deleteUserData", (_ID, _p("key", user_data=True))),
     RequestSpec("interaction.selectCaseByCaseId", (_p("caseId", _K.ID),)),
     RequestSpec("interaction.markdone", (_ID,)),
     RequestSpec("interaction.blockMarkdone", (_ID, _p("warningMessage", optional=True))),

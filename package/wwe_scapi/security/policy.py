@@ -13,7 +13,7 @@ from wwe_scapi.security.options import whole_number
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.origins import OriginPolicy
 from wwe_scapi.security.ratelimit import GLOBAL, RateLimiter
-from wwe_scapi.security.userdata import READ_OPTION, WRITE_OPTION, KeyAllowList, filter_user_data_everywhere
+from wwe_scapi.security.userdata import READ_OPTION, WRITE_OPTION, KeyAllowList
 
 RATE_LIMIT_OPTION = "service-client-api.rate-limit"
 QUARANTINE_OPTION = "service-client-api.rate-limit-quarantine-delay"
@@ -50,21 +50,6 @@ class SecurityPolicy:
             readable=KeyAllowList.parse(_text(READ_OPTION, read(READ_OPTION))),
             writable=KeyAllowList.parse(_text(WRITE_OPTION, read(WRITE_OPTION))),
         )
-
-    def check_writable(self, keys: Iterable[str]) -> str | None:
-        """Why writing these user-data keys is refused, or None when all may be written."""
-        forbidden = self.writable.forbidden(keys)
-        if not forbidden:
-            return None
-        listed = ", ".join(repr(key) for key in forbidden)
-        return (
-            f"Writing the user data key{'s' if len(forbidden) > 1 else ''} {listed} is not allowed "
-            f"({WRITE_OPTION}); nothing was changed."
-        )
-
-    def readable_copy(self, data: Any) -> Any:
-        """`data` with every `userData` object limited to the readable keys."""
-        return filter_user_data_everywhere(data, self.readable)
 
 
 def _text(option: str, value: Any) -> str | None:

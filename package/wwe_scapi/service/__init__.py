@@ -2,6 +2,6 @@
 
 from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.log import Direction, LogEntry
-from wwe_scapi.service.service import Service
+from wwe_scapi.service.broker import Service
 
 __all__ = ["Direction", "LogEntry", "RequestError", "Service"]

@@ -1,4 +1,5 @@
-"""What a request handler gets besides its parameters."""
+"""What a request handler gets besides its checked parameters: the calling frame, the
+workspace, and the few things of the broker it may use. Never the Service itself."""
 
 from __future__ import annotations
 
@@ -6,27 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wwe_scapi.protocol.catalogue import RequestSpec
-from wwe_scapi.service.frames import Frame
-
 if TYPE_CHECKING:
-    from wwe_scapi.service.service import Service
     from wwe_scapi.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
 class RequestContext:
-    service: Service
-    frame: Frame
-    spec: RequestSpec
+    """One per frame, made when the frame first talks to the service."""
 
-    @property
-    def workspace(self) -> Workspace:
-        return self.service.workspace
-
-    @property
-    def origin(self) -> str:
-        return self.frame.origin
+    frame_id: int  # the frame id announced to it (also the transport's key for its window)
+    origin: str
+    workspace: Workspace
+    publish: Callable[[str, Any], int]  # event to every frame subscribed to a topic -> how many
+    allowed_requests: Callable[[], list[str]]  # the documented requests this origin may use
+    is_visible: Callable[[], bool]  # is this frame on screen now (system.amIVisible)
 
 
 Handler = Callable[..., Any]  # (context, *checked parameters) -> data

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from wwe_scapi.clock import Clock
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.security.policy import SecurityPolicy
-from wwe_scapi.service.service import Service
+from wwe_scapi.service.broker import Service
 from wwe_scapi.service.surface import FrameSurface
 from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import OptionValue, Workspace, WorkspaceError
@@ -28,6 +28,15 @@ def build_service(
     when a security option (or the toast width, or the inactivity timeout) is invalid, so
     the service never starts half-configured.
     """
+    workspace, policy = configure(options, clock)
+    return Service(workspace, policy, transport, surface=surface)
+
+
+def configure(
+    options: Mapping[str, OptionValue] | None = None, clock: Clock | None = None
+) -> tuple[Workspace, SecurityPolicy]:
+    """A default workspace with these options set, and the security policy they give; raises
+    PolicyConfigError as build_service does."""
     workspace = Workspace(clock=clock)
     for key, value in (options or {}).items():
         workspace.configuration.set(key, value)
@@ -40,6 +49,6 @@ def build_service(
     policy = SecurityPolicy.from_options(
         read=lambda name: store.get(f"{DEFAULT_SECTION}/{name}"),
         names=store.sections().get(DEFAULT_SECTION, {}).keys(),
-        clock=clock,
+        clock=workspace.clock,
     )
-    return Service(workspace, policy, transport, surface=surface)
+    return workspace, policy

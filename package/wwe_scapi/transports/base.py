@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from wwe_scapi.protocol.parsing import Unreadable
+from wwe_scapi.protocol.messages import Unreadable
 
 Message = dict[str, Any]
 # (window key, its origin, the message as JSON data, or an Unreadable)

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from wwe_scapi.protocol.parsing import Unreadable
+from wwe_scapi.protocol.messages import Unreadable
 from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
-
-if TYPE_CHECKING:
-    from wwe_scapi.client import ServiceClient
 
 
 def _copy(message: Any) -> Any:
     return json.loads(json.dumps(message))
 
 
-class MemoryNetwork:
-    """One service side and any number of app windows, each with its own origin and key."""
+class MemoryHub:
+    """One service side and any number of app windows, each with its own origin and key
+    (wwe_scapi.testing.MemoryNetwork adds Python clients in them)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
         self._loop = loop
@@ -38,19 +36,6 @@ class MemoryNetwork:
         window = MemoryWindow(self, self._last_key, origin)
         self._windows[window.key] = window
         return window
-
-    def connect(self, origin: str, **client_options: Any) -> ServiceClient:
-        """A Python client in a new window on `origin`."""
-        from wwe_scapi.client import ServiceClient  # the transport layer sits below the client
-
-        return ServiceClient(self.window(origin), **client_options)
-
-    def close(self, window: MemoryWindow | ServiceClient) -> None:
-        """That window goes away: the service's posts to it fail from now on."""
-        if not isinstance(window, MemoryWindow):
-            window = window.core.transport  # type: ignore[assignment]
-        assert isinstance(window, MemoryWindow)
-        window.close()
 
     def _later(self, callback: Any, *arguments: Any) -> None:
         (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
@@ -76,9 +61,9 @@ class MemoryNetwork:
 
 
 class MemoryServiceTransport:
-    """The service's side of a MemoryNetwork."""
+    """The service's side of a MemoryHub."""
 
-    def __init__(self, network: MemoryNetwork) -> None:
+    def __init__(self, network: MemoryHub) -> None:
         self._network = network
         self._receiver: ServiceReceiver | None = None
         self.focused: list[int] = []
@@ -106,7 +91,7 @@ class MemoryServiceTransport:
 class MemoryWindow:
     """An app's window: its client transport (or a sender of raw messages)."""
 
-    def __init__(self, network: MemoryNetwork, key: int, origin: str) -> None:
+    def __init__(self, network: MemoryHub, key: int, origin: str) -> None:
         self._network = network
         self.key = key
         self.origin = origin

@@ -1,16 +1,132 @@
-"""The browser's transport: `window.postMessage` between the desktop page and its apps, through
-the page's JavaScript bridges (compat/javascript.py). Only JSON text crosses between Python
-and JavaScript; the windows themselves stay on the JavaScript side."""
+"""The browser's transport: `window.postMessage` between the desktop page and its apps. Each
+side is a small JavaScript bridge (below; the page runs it through compat/) and a Python
+class. Every touch of a cross-origin window from Python costs ~0.8 ms, so the windows, their
+origins and `postMessage` stay in JavaScript; only JSON text crosses into Python."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
-from wwe_scapi.protocol.parsing import Unreadable
+from wwe_scapi.protocol.messages import Unreadable
 from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
+
+# The service's side: remembers each source window under an integer key; a window that comes
+# back from another origin (it navigated) gets a new key. Replies go to the window's own
+# origin, never "*". Returns {send(key, text), place(key), focus(key), close()}.
+HOST_BRIDGE_JS: Final = r"""
+(receive) => {
+  const keys = new Map();
+  const windows = new Map();
+  let lastKey = 0;
+  const keyOf = (source, origin) => {
+    const key = keys.get(source);
+    if (key !== undefined && windows.get(key)[1] === origin) return key;
+    lastKey += 1;
+    keys.set(source, lastKey);
+    windows.set(lastKey, [source, origin]);
+    return lastKey;
+  };
+  const listener = (event) => {
+    const source = event.source;
+    if (!source || source === window) return;
+    const key = keyOf(source, event.origin);
+    let text;
+    try {
+      text = JSON.stringify(event.data);
+    } catch (error) {
+      const data = event.data || {};
+      const ref = data.referenceId;
+      const usable = typeof ref === "string" || typeof ref === "number";
+      receive(key, event.origin, undefined, String(data.request), usable ? ref : undefined, String(error));
+      return;
+    }
+    receive(key, event.origin, text === undefined ? "null" : text);
+  };
+  window.addEventListener("message", listener);
+  return {
+    send(key, text) {
+      const entry = windows.get(key);
+      if (entry === undefined) return false;
+      if (entry[0].closed) {
+        windows.delete(key);
+        keys.delete(entry[0]);
+        return false;
+      }
+      entry[0].postMessage(JSON.parse(text), entry[1]);
+      return true;
+    },
+    // Where that window is shown: the id of the desktop's iframe holding it (itself or an
+    // ancestor), "popup" for a window opened from here, null when unknown or gone.
+    place(key) {
+      const entry = windows.get(key);
+      if (entry === undefined || entry[0].closed) return null;
+      for (let w = entry[0], depth = 0; w && depth < 16; w = w.parent, depth += 1) {
+        for (const frame of document.querySelectorAll("iframe")) {
+          if (frame.contentWindow === w) return frame.id || null;
+        }
+        if (w.opener === window) return "popup";
+        if (w.parent === w) break;
+      }
+      return null;
+    },
+    focus(key) {
+      const entry = windows.get(key);
+      if (entry !== undefined && !entry[0].closed) entry[0].focus();
+    },
+    close() {
+      window.removeEventListener("message", listener);
+      keys.clear();
+      windows.clear();
+    },
+  };
+}
+"""
+
+# An app's side: picks the service window as the vendor client does (an explicit target,
+# else window.opener, else window.parent), posts to its known origin rather than "*", and
+# only listens to that window. Returns {kind, origin(), post(text), close()}, or undefined
+# when the page has no service window.
+CLIENT_BRIDGE_JS: Final = r"""
+(explicitTarget, explicitOrigin, receive) => {
+  let target = explicitTarget;
+  let kind = "explicit";
+  if (!target) {
+    if (window.opener && !window.opener.closed) { target = window.opener; kind = "opener"; }
+    else if (window.parent !== window) { target = window.parent; kind = "parent"; }
+    else return undefined;
+  }
+  let origin = explicitOrigin;
+  if (!origin && kind === "parent" && location.ancestorOrigins && location.ancestorOrigins.length)
+    origin = location.ancestorOrigins[0];
+  if (!origin && kind === "opener" && document.referrer) {
+    try { origin = new URL(document.referrer).origin; } catch (error) { origin = null; }
+  }
+  if (!origin || origin === "null") origin = "*";
+  const listener = (event) => {
+    if (event.source !== target) return;
+    if (origin !== "*" && event.origin !== origin) return;
+    const data = event.data;
+    if (typeof data === "string") {
+      if (data.startsWith("wwe")) receive(JSON.stringify(data));
+      return;
+    }
+    if (data === null || typeof data !== "object" || typeof data.userAgent !== "string"
+        || !data.userAgent.includes("WWE")) return;
+    if (origin === "*") origin = event.origin;
+    receive(JSON.stringify(data));
+  };
+  window.addEventListener("message", listener);
+  return {
+    kind,
+    origin: () => origin,
+    post: (text) => target.postMessage(JSON.parse(text), origin),
+    close: () => window.removeEventListener("message", listener),
+  };
+}
+"""
 
 
 class PostMessageServiceTransport:
@@ -26,7 +142,7 @@ class PostMessageServiceTransport:
         if self._bridge is not None:
             raise RuntimeError("This transport has already been started by a service.")
         self._receiver = receiver
-        self._bridge = self._platform.host_bridge(self._receive)
+        self._bridge = self._platform.host_bridge(HOST_BRIDGE_JS, self._receive)
         self._post = self._bridge.send  # a JavaScript function, held: one call per message
 
     def send(self, key: int, message: Message) -> bool:
@@ -70,22 +186,28 @@ class PostMessageClientTransport:
     """An app's side: posts to the service window (an explicit target, else window.opener,
     else window.parent), to its origin once known, and listens to that window only."""
 
-    def __init__(self, platform: Platform, target: Any = None, service_origin: str | None = None) -> None:
-        """Raises NoServiceWindow when the page is neither in an iframe nor a popup and no
-        target is given."""
-        self._receiver: ClientReceiver | None = None
-        bridge = platform.client_bridge(target, service_origin, self._receive)
-        if bridge is None:
-            # Imported here: the desktop imports this module and never loads the client.
-            from wwe_scapi.client.errors import NoServiceWindow
+    _bridge: ClientBridge
+    _post: Callable[[str], None]
+    kind: str  # which window it talks to: "explicit", "opener" or "parent"
 
-            raise NoServiceWindow(
-                "No Agent Workspace window: this page is neither in an iframe nor a popup; "
-                "pass target= (the vendor's targetWWEWindow) to connect()."
-            )
-        self._bridge: ClientBridge = bridge
-        self.kind = bridge.kind
-        self._post = bridge.post
+    def __init__(self) -> None:
+        """Use `open`, which finds the service window first."""
+        self._receiver: ClientReceiver | None = None
+
+    @classmethod
+    def open(
+        cls, platform: Platform, target: Any = None, service_origin: str | None = None
+    ) -> PostMessageClientTransport | None:
+        """The transport to this page's service window; None when the page is neither in an
+        iframe nor a popup and no target is given."""
+        transport = cls()
+        bridge = platform.client_bridge(CLIENT_BRIDGE_JS, target, service_origin, transport._receive)
+        if bridge is None:
+            return None
+        transport._bridge = bridge
+        transport.kind = bridge.kind
+        transport._post = bridge.post  # a JavaScript function, held: one call per message
+        return transport
 
     @property
     def service_origin(self) -> str:

@@ -5,13 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from wwe_scapi.service.context import Handler, RequestContext
-from wwe_scapi.service.handlers.interaction import check_writable
 
 
 def create(ctx: RequestContext, destination: str, user_data: dict[str, Any] | None) -> dict[str, Any]:
     """Answers the new email interaction (the reference returns nothing; apps may ignore it)."""
-    if user_data:
-        check_writable(ctx, list(user_data))
     return ctx.workspace.open_media.create_email(destination, user_data).to_wire()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from wwe_scapi.service.context import Handler, RequestContext
-from wwe_scapi.service.errors import RequestError
 
 Wire = dict[str, Any]
 
@@ -20,19 +19,15 @@ def get_by_interaction_id(ctx: RequestContext, interaction_id: str) -> Wire | No
     return None if interaction is None else interaction.to_wire()
 
 
-def check_writable(ctx: RequestContext, keys: list[str]) -> None:
-    refusal = ctx.service.policy.check_writable(keys)
-    if refusal is not None:
-        raise RequestError(refusal)
+# The write allow-list is applied before any handler runs (service/admission.py), to every
+# parameter the catalogue marks as carrying user data: one forbidden key, nothing written.
 
 
 def set_user_data(ctx: RequestContext, interaction_id: str, key_values: Wire) -> None:
-    check_writable(ctx, list(key_values))  # one forbidden key: none of them is written
     ctx.workspace.desk.set_user_data(interaction_id, key_values)
 
 
 def delete_user_data(ctx: RequestContext, interaction_id: str, key: str) -> None:
-    check_writable(ctx, [key])
     ctx.workspace.desk.delete_user_data(interaction_id, key)
 
 
@@ -61,19 +56,11 @@ def unblock_markdone(ctx: RequestContext, interaction_id: str) -> None:
     ctx.workspace.markdone.unblock(interaction_id, ctx.origin)
 
 
-def _user_data_to_write(ctx: RequestContext, user_data: Wire | None) -> Wire | None:
-    if user_data:
-        check_writable(ctx, list(user_data))
-    return user_data
-
-
 def consult(
     ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
 ) -> Wire:
     """Answers the consultation interaction (the reference returns nothing; apps may ignore it)."""
-    consultation = ctx.workspace.transfers.consult(
-        interaction_id, target, _user_data_to_write(ctx, user_data), extensions
-    )
+    consultation = ctx.workspace.transfers.consult(interaction_id, target, user_data, extensions)
     return consultation.to_wire()
 
 
@@ -89,9 +76,7 @@ def _single_step(operation: str) -> Handler:
     def handler(
         ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
     ) -> None:
-        ctx.workspace.transfers.single_step(
-            operation, interaction_id, target, _user_data_to_write(ctx, user_data), extensions
-        )
+        ctx.workspace.transfers.single_step(operation, interaction_id, target, user_data, extensions)
 
     return handler
 

@@ -13,7 +13,7 @@ def broadcast_message(ctx: RequestContext, channel: str, message: Any) -> int:
     """Deliver to every frame subscribed to the channel; answers how many frames got it."""
     if not channel:
         raise RequestError("messenger.broadcastMessage needs a non-empty channel name.")
-    return ctx.service.publish(MESSENGER_PREFIX + channel, message)
+    return ctx.publish(MESSENGER_PREFIX + channel, message)
 
 
 HANDLERS: dict[str, Handler] = {"messenger.broadcastMessage": broadcast_message}

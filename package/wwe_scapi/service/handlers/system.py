@@ -8,11 +8,11 @@ from wwe_scapi.service.context import Handler, RequestContext
 
 
 def get_allowed_services(ctx: RequestContext) -> list[str]:
-    return ctx.service.policy.origins.allowed_requests(ctx.origin)
+    return ctx.allowed_requests()
 
 
 def am_i_visible(ctx: RequestContext) -> bool:
-    return bool(ctx.service.surface.is_visible(ctx.frame.id))
+    return ctx.is_visible()
 
 
 def trigger_activity(ctx: RequestContext) -> None:
@@ -20,7 +20,7 @@ def trigger_activity(ctx: RequestContext) -> None:
 
 
 def popup_toast(ctx: RequestContext, parameters: dict[str, Any]) -> str:
-    return ctx.workspace.system.popup_toast(ctx.frame.id, parameters)
+    return ctx.workspace.system.popup_toast(ctx.frame_id, parameters)
 
 
 def update_toast(ctx: RequestContext, toast_id: str, parameters: dict[str, Any]) -> bool:
@@ -32,7 +32,7 @@ def close_toast(ctx: RequestContext, toast_id: str) -> bool:
 
 
 def open_dialog(ctx: RequestContext, url: str | None, options: Any) -> str | None:
-    return ctx.workspace.system.open_dialog(ctx.frame.id, url, options)
+    return ctx.workspace.system.open_dialog(ctx.frame_id, url, options)
 
 
 def close_dialog(ctx: RequestContext, dialog_id: str) -> bool:
@@ -40,7 +40,7 @@ def close_dialog(ctx: RequestContext, dialog_id: str) -> bool:
 
 
 def update_view_in_application_menu_bar(ctx: RequestContext, parameters: dict[str, Any]) -> str:
-    return ctx.workspace.system.update_view(ctx.frame.id, parameters)
+    return ctx.workspace.system.update_view(ctx.frame_id, parameters)
 
 
 def close_view_in_application_menu_bar(ctx: RequestContext, name: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from wwe_scapi.service.context import Handler, RequestContext
-from wwe_scapi.service.handlers.interaction import check_writable
 
 Wire = dict[str, Any]
 
@@ -16,8 +15,6 @@ def dial(ctx: RequestContext, destination: str, user_data: Wire | None) -> Wire:
 
 
 def dial_ex(ctx: RequestContext, destination: str, user_data: Wire | None, extensions: Wire | None) -> Wire:
-    if user_data:
-        check_writable(ctx, list(user_data))
     return ctx.workspace.voice.dial(destination, user_data, extensions).to_wire()
 
 

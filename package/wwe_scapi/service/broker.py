@@ -1,15 +1,24 @@
-"""The broker: one entry point for every message a frame sends, replies and event fan-out."""
+"""The broker: the frames it serves and what each subscribed to, one entry point for every
+message they send, replies, and event fan-out.
+
+A request's path: `receive` parses the message (protocol/messages.py), finds or makes the
+frame (its origin judged once, its frame id announced once), `_request` has it admitted
+(admission.py) and runs its handler (handlers/) with the frame's context, and `_answer`
+sends the reply through the transport. Workspace events come back in `_on_domain_event`
+and go out to the subscribed frames in `publish`.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from wwe_scapi.protocol import envelopes
-from wwe_scapi.protocol.catalogue import CATALOGUE, EVENT_NAMES
+from wwe_scapi.protocol import messages
+from wwe_scapi.protocol.catalogue import EVENT_NAMES
 from wwe_scapi.protocol.constants import MESSENGER_PREFIX
-from wwe_scapi.protocol.parsing import (
+from wwe_scapi.protocol.messages import (
     ClientMessage,
     Ignored,
     Malformed,
@@ -20,19 +29,32 @@ from wwe_scapi.protocol.parsing import (
 )
 from wwe_scapi.security.origins import NULL_ORIGIN, OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
-from wwe_scapi.security.ratelimit import Verdict
+from wwe_scapi.security.userdata import filter_user_data_everywhere
+from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
-from wwe_scapi.service.frames import Frame, FrameRegistry
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.log import Direction, ProtocolLog
-from wwe_scapi.service.params import check_parameters
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Frame:
+    """One client window. `id` is the frame id announced to it, and the transport's key."""
+
+    id: int
+    origin: str
+    context: RequestContext
+    subscriptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    announced: bool = False
+
+    def is_subscribed(self, topic: str) -> bool:
+        return any(topic in names for names in self.subscriptions.values())
 
 
 class Service:
@@ -52,10 +74,13 @@ class Service:
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
         self.policy = policy or SecurityPolicy()
-        self._transport = transport
-        self.surface: FrameSurface = surface or MemorySurface()
         self.handlers = dict(handlers)
-        self.frames = FrameRegistry()
+        self.admission = Admission(self.policy, self.handlers)
+        self._readable = self.policy.readable if self.policy.readable.keys is not None else None
+        self._transport = transport
+        self._surface: FrameSurface = surface or MemorySurface()
+        self.frames: dict[int, Frame] = {}
+        self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
         self.workspace.subscribe(self._on_domain_event)
         if transport is not None:
@@ -66,67 +91,57 @@ class Service:
     def receive(self, frame_key: int, origin: str, raw: Any) -> None:
         """Handle one message posted by the window the transport knows as `frame_key` (JSON
         data, or an Unreadable the transport could not hand over as data)."""
-        self._handle(frame_key, origin, parse_client_message(raw))
-
-    def _handle(self, frame_key: int, origin: str, message: ClientMessage) -> None:
+        message = parse_client_message(raw)
         if isinstance(message, Ignored):
             self.log.write(Direction.IGNORED, origin, None, "-", message.reason, False)
             return
-        name = _name_of(message)
-        reference_id = message.reference_id
-        if not self.policy.origins.accepts_origin(origin):
-            self._refuse(
-                frame_key,
-                origin,
-                name,
-                reference_id,
-                f"The origin {origin} is not accepted by this Agent Workspace "
-                "(service-client-api.accepted-web-content-origins).",
-            )
-            return
-        frame = self.frames.get_or_add(frame_key, origin)
+        frame = self.frames.get(frame_key)
+        if frame is None or frame.origin != origin:
+            # A new window, or one that navigated to another origin: another client.
+            refusal = self.admission.origin_refusal(origin)
+            if refusal is not None:
+                self._refuse(frame_key, origin, _name_of(message), message.reference_id, refusal)
+                return
+            frame = self._add_frame(frame_key, origin)
         if not frame.announced:
             frame.announced = True
-            self._send(frame, envelopes.frame_id_message(frame.id))
-        if isinstance(message, RequestMessage) and not self._within_rate_limit(frame, message):
-            return
-        if isinstance(message, Malformed):
-            self._answer(frame, name, reference_id, error=message.reason)
+            self._send(frame, messages.frame_id_message(frame.id))
+        if isinstance(message, RequestMessage):
+            self._request(frame, message)
         elif isinstance(message, SubscribeMessage):
             self._subscribe(frame, message)
         elif isinstance(message, UnsubscribeMessage):
             self._unsubscribe(frame, message)
         else:
-            self._request(frame, message)
+            self._answer(frame, _name_of(message), message.reference_id, error=message.reason)
+
+    def _add_frame(self, key: int, origin: str) -> Frame:
+        context = RequestContext(
+            frame_id=key,
+            origin=origin,
+            workspace=self.workspace,
+            publish=self.publish,
+            allowed_requests=lambda: self.admission.allowed_requests(origin),
+            is_visible=lambda: bool(self._surface.is_visible(key)),
+        )
+        frame = Frame(key, origin, context)
+        self.frames[key] = frame
+        return frame
 
     def _request(self, frame: Frame, message: RequestMessage) -> None:
         name = message.name
-        spec = CATALOGUE.get(name)  # a table, never attribute lookup on user input
-        if spec is None:
-            self._answer(frame, name, message.reference_id, error=f"Unknown request {name!r}.")
-            return
-        if not self.policy.origins.allows(frame.origin, spec.canonical):
-            self._refuse(
-                frame.id,
-                frame.origin,
-                name,
-                message.reference_id,
-                f"The request {name} is not allowed for the origin {frame.origin} "
-                "(service-client-api.accepted-web-content-origins).",
-            )
-            return
-        handler = self.handlers.get(spec.canonical)
-        if handler is None:
-            self._answer(
-                frame,
-                name,
-                message.reference_id,
-                error=f"{name} is not supported yet by this simulated Agent Workspace.",
-            )
+        try:
+            spec, parameters = self.admission.admit(frame.origin, message)
+        except Refusal as refusal:
+            if refusal.kind is RefusalKind.POLICY:
+                self._refuse(frame.id, frame.origin, name, message.reference_id, refusal.message)
+            elif refusal.kind is RefusalKind.QUARANTINE:
+                self.log.write(Direction.IGNORED, frame.origin, frame.id, name, refusal.message, False)
+            else:
+                self._answer(frame, name, message.reference_id, error=refusal.message)
             return
         try:
-            parameters = check_parameters(spec, message.parameters)
-            data = handler(RequestContext(self, frame, spec), *parameters)
+            data = self.handlers[spec.canonical](frame.context, *parameters)
         except (RequestError, WorkspaceError) as refusal:
             self._answer(frame, name, message.reference_id, error=refusal.message)
         except Exception as error:  # a bug in a handler must never stop the service
@@ -139,22 +154,6 @@ class Service:
             )
         else:
             self._answer(frame, name, message.reference_id, data=data)
-
-    def _within_rate_limit(self, frame: Frame, message: RequestMessage) -> bool:
-        """Count the request; answer the first one over a limit, ignore the rest (reference)."""
-        if not self.policy.rate_limiter.active:
-            return True
-        spec = CATALOGUE.get(message.name)
-        decision = self.policy.rate_limiter.check(frame.origin, spec.canonical if spec else message.name)
-        if decision.verdict is Verdict.SERVE:
-            return True
-        if decision.verdict is Verdict.REFUSE:
-            self._refuse(frame.id, frame.origin, message.name, message.reference_id, decision.message)
-        else:
-            self.log.write(
-                Direction.IGNORED, frame.origin, frame.id, message.name, "ignored: rate-limit quarantine", False
-            )
-        return False
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]
@@ -173,8 +172,10 @@ class Service:
                 error=f"{reason}. Subscribe to {known} or messenger:<channel>.",
             )
             return
-        subscription_id = self.frames.subscribe(frame, frozenset(message.names))
-        self._send(frame, envelopes.subscribe_response(message.reference_id, subscription_id, message.names))
+        self._last_subscription += 1  # ids unique per service, so no frame guesses another's
+        subscription_id = f"subscription-{self._last_subscription}"
+        frame.subscriptions[subscription_id] = frozenset(message.names)
+        self._send(frame, messages.subscribe_response(message.reference_id, subscription_id, message.names))
         self.log.write(
             Direction.REQUEST,
             frame.origin,
@@ -200,12 +201,14 @@ class Service:
     def publish(self, topic: str, data: Any, to_frame: int | None = None) -> int:
         """Send an event to every frame subscribed to `topic` (or to that one frame, when it
         is subscribed); answers how many got it."""
-        frames = self.frames.subscribed_to(topic)
-        if to_frame is not None:
-            frames = [frame for frame in frames if frame.id == to_frame]
+        frames = [
+            frame
+            for frame in list(self.frames.values())
+            if frame.is_subscribed(topic) and (to_frame is None or frame.id == to_frame)
+        ]
         if not frames:
             return 0
-        message = envelopes.event_message(topic, data)
+        message = messages.event_message(topic, data)
         delivered = sum(1 for frame in frames if self._send(frame, message))
         if self.log.active:
             event_type = data.get("eventType", "") if isinstance(data, dict) else ""
@@ -221,7 +224,11 @@ class Service:
 
     def _on_domain_event(self, event: DomainEvent) -> None:
         if event.topic in EVENT_NAMES:  # not the desktop's own redraw notices
-            self.publish(event.topic, self.policy.readable_copy(event.data), event.to_frame)
+            self.publish(event.topic, self._readable_copy(event.data), event.to_frame)
+
+    def _readable_copy(self, data: Any) -> Any:
+        """`data` with every `userData` object limited to the readable keys (read allow-list)."""
+        return data if self._readable is None else filter_user_data_everywhere(data, self._readable)
 
     def _answer(
         self,
@@ -233,9 +240,9 @@ class Service:
         error: str | None = None,
     ) -> None:
         if error is None:
-            reply = envelopes.success_response(name, reference_id, self.policy.readable_copy(data))
+            reply = messages.success_response(name, reference_id, self._readable_copy(data))
         else:
-            reply = envelopes.failure_response(name, reference_id, error)
+            reply = messages.failure_response(name, reference_id, error)
         self._send(frame, reply)
         if self.log.active:
             self.log.write(Direction.REQUEST, frame.origin, frame.id, name, error or "ok", error is None)
@@ -243,7 +250,7 @@ class Service:
     def _refuse(self, frame_key: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
         self.log.write(Direction.REFUSED, origin, frame_key, name, reason, False)
         if origin != NULL_ORIGIN and self._transport is not None:
-            self._transport.send(frame_key, envelopes.failure_response(name, reference_id, reason))
+            self._transport.send(frame_key, messages.failure_response(name, reference_id, reason))
 
     def _send(self, frame: Frame, message: Message) -> bool:
         if frame.origin == NULL_ORIGIN:
@@ -254,7 +261,7 @@ class Service:
             return False
         if self._transport is None or self._transport.send(frame.id, message):
             return True
-        self.frames.remove(frame.id)  # its window is gone
+        self.frames.pop(frame.id, None)  # its window is gone
         return False
 
 

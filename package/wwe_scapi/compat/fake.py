@@ -1,0 +1,305 @@
+"""The page, faked for CPython: `FakePlatform` gives the browser layer a fake DOM (fakedom.py)
+and Python stand-ins for the page's JavaScript, which behave as that JavaScript does
+(transports/postmessage.py's bridges, the log drawer: the JavaScript source handed in is not
+run; the Chromium tests run it). `FakeBrowser` holds windows on
+origins that post to each other with postMessage's rules, so a desktop and its apps run in
+one process."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
+from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+
+
+@dataclass(eq=False)
+class MessageEvent:
+    data: Any
+    origin: str
+    source: FakeWindow
+
+
+@dataclass(eq=False)
+class FakeWindow:
+    """A browsing context: a top-level page, an iframe's page, or a popup."""
+
+    browser: FakeBrowser
+    origin: str
+    parent: FakeWindow | None = None  # None: a top-level window (the DOM's parent is itself)
+    opener: FakeWindow | None = None
+    closed: bool = False
+    document: FakeDocument = field(default_factory=FakeDocument)
+    focused: int = 0
+    _listeners: list[Callable[[MessageEvent], None]] = field(default_factory=list)
+
+    def postMessage(self, data: Any, target_origin: str, source: FakeWindow) -> None:  # noqa: N802
+        """Queue `data` (a structured clone: cycles are kept) for this window, if its origin is
+        `target_origin` (or "*")."""
+        if target_origin not in ("*", self.origin):
+            return  # the browser drops it, as it does for a mismatched targetOrigin
+        self.browser._queue(self, MessageEvent(copy.deepcopy(data), source.origin, source))
+
+    def addMessageListener(self, listener: Callable[[MessageEvent], None]) -> None:  # noqa: N802
+        self._listeners.append(listener)
+
+    def removeMessageListener(self, listener: Callable[[MessageEvent], None]) -> None:  # noqa: N802
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def focus(self) -> None:
+        self.focused += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+    @property
+    def top(self) -> FakeWindow:
+        return self if self.parent is None else self.parent.top
+
+
+class FakeBrowser:
+    """Windows and the messages between them. Messages are delivered by `deliver()` (or, with
+    `schedule` such as an event loop's call_soon, on a later turn of that loop)."""
+
+    def __init__(self, schedule: Callable[[Callable[[], None]], Any] | None = None) -> None:
+        self._schedule = schedule
+        self._queue_: list[tuple[FakeWindow, MessageEvent]] = []
+
+    def page(self, origin: str) -> FakeWindow:
+        return FakeWindow(self, origin)
+
+    def frame(self, parent: FakeWindow, origin: str, element: FakeElement | None = None) -> FakeWindow:
+        """A page on `origin` in an iframe of `parent` (in `element`, an iframe of its document)."""
+        window = FakeWindow(self, origin, parent=parent)
+        if element is not None:
+            element.contentWindow = window
+        return window
+
+    def popup(self, opener: FakeWindow, origin: str) -> FakeWindow:
+        return FakeWindow(self, origin, opener=opener)
+
+    def _queue(self, window: FakeWindow, event: MessageEvent) -> None:
+        self._queue_.append((window, event))
+        if self._schedule is not None:
+            self._schedule(self._deliver_one)
+
+    def _deliver_one(self) -> None:
+        if self._queue_:
+            window, event = self._queue_.pop(0)
+            if not window.closed:
+                for listener in list(window._listeners):
+                    listener(event)
+
+    def deliver(self) -> int:
+        """Deliver every queued message, and those they cause; answers how many."""
+        count = 0
+        while self._queue_:
+            self._deliver_one()
+            count += 1
+        return count
+
+
+class _FakeHostBridge:
+    """transports/postmessage.py's HOST_BRIDGE_JS, in Python."""
+
+    def __init__(self, window: FakeWindow, receive: HostListener) -> None:
+        self._window = window
+        self._receive = receive
+        self._keys: dict[int, int] = {}  # id(source window) -> key
+        self._windows: dict[int, tuple[FakeWindow, str]] = {}
+        self._last_key = 0
+        window.addMessageListener(self._listener)
+        self.send: Callable[[int, str], bool] = self._send
+
+    def _key_of(self, source: FakeWindow, origin: str) -> int:
+        key = self._keys.get(id(source))
+        if key is not None and self._windows[key][1] == origin:
+            return key
+        self._last_key += 1
+        self._keys[id(source)] = self._last_key
+        self._windows[self._last_key] = (source, origin)
+        return self._last_key
+
+    def _listener(self, event: MessageEvent) -> None:
+        if event.source is self._window:
+            return
+        key = self._key_of(event.source, event.origin)
+        try:
+            text = json.dumps(event.data)
+        except (TypeError, ValueError) as error:  # a cycle, a value JSON cannot hold
+            data = event.data if isinstance(event.data, dict) else {}
+            reference = data.get("referenceId")
+            usable = isinstance(reference, (str, int)) and not isinstance(reference, bool)
+            self._receive(key, event.origin, None, str(data.get("request")), reference if usable else None, str(error))
+            return
+        self._receive(key, event.origin, text)
+
+    def _send(self, key: int, text: str) -> bool:
+        entry = self._windows.get(key)
+        if entry is None:
+            return False
+        window, origin = entry
+        if window.closed:
+            del self._windows[key]
+            self._keys.pop(id(window), None)
+            return False
+        window.postMessage(json.loads(text), origin, self._window)
+        return True
+
+    def place(self, key: int) -> str | None:
+        entry = self._windows.get(key)
+        if entry is None or entry[0].closed:
+            return None
+        window: FakeWindow | None = entry[0]
+        while window is not None:
+            for frame in self._window.document.querySelectorAll("iframe"):
+                if frame.contentWindow is window:
+                    return frame.id or None
+            if window.opener is self._window:
+                return "popup"
+            window = window.parent
+        return None
+
+    def focus(self, key: int) -> None:
+        entry = self._windows.get(key)
+        if entry is not None and not entry[0].closed:
+            entry[0].focus()
+
+    def close(self) -> None:
+        self._window.removeMessageListener(self._listener)
+        self._keys.clear()
+        self._windows.clear()
+
+
+class _FakeClientBridge:
+    """transports/postmessage.py's CLIENT_BRIDGE_JS, in Python."""
+
+    def __init__(self, window: FakeWindow, target: FakeWindow, kind: str, origin: str, receive: ClientListener) -> None:
+        self._window = window
+        self._target = target
+        self.kind = kind
+        self._origin = origin
+        self._receive = receive
+        window.addMessageListener(self._listener)
+        self.post: Callable[[str], None] = self._post
+
+    def _listener(self, event: MessageEvent) -> None:
+        if event.source is not self._target:
+            return
+        if self._origin != "*" and event.origin != self._origin:
+            return
+        data = event.data
+        if isinstance(data, str):
+            if data.startswith("wwe"):
+                self._receive(json.dumps(data))
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("userAgent"), str) or "WWE" not in data["userAgent"]:
+            return
+        if self._origin == "*":
+            self._origin = event.origin
+        self._receive(json.dumps(data))
+
+    def origin(self) -> str:
+        return self._origin
+
+    def _post(self, text: str) -> None:
+        self._target.postMessage(json.loads(text), self._origin, self._window)
+
+    def close(self) -> None:
+        self._window.removeMessageListener(self._listener)
+
+
+class FakeLogTable:
+    """compat/javascript.py's LOG_DRAWER, in Python: the newest `limit` rows, newest first."""
+
+    def __init__(self, limit: int, rows_at_top: int) -> None:
+        self.limit = limit
+        self.rows_at_top = rows_at_top
+        self.kept: list[list[Any]] = []  # oldest first
+        self.batches = 0
+
+    def draw(self, text: str) -> None:
+        self.batches += 1
+        self.kept.extend(json.loads(text))
+        del self.kept[: max(0, len(self.kept) - self.limit)]
+
+    @property
+    def shown(self) -> list[list[Any]]:
+        """The rows the table shows while scrolled to the top, newest first."""
+        return list(reversed(self.kept))[: self.rows_at_top]
+
+
+class FakePlatform:
+    """A page for CPython tests: its document, its window in a FakeBrowser, and what the
+    browser layer's JavaScript would do."""
+
+    def __init__(self, window: FakeWindow | None = None, *, html: str | None = None) -> None:
+        self.window = window or FakeBrowser().page("http://desktop.test")
+        if html is not None:
+            self.window.document = FakeDocument.parse(html)
+        self.exposed: dict[str, Callable[..., Any]] = {}
+        self.opened: list[tuple[str, str, FakeWindow]] = []
+        self.log_table: FakeLogTable | None = None
+        self.listeners: list[Callable[..., Any]] = []
+
+    @property
+    def document(self) -> Document:
+        document: Document = self.window.document  # type: ignore[assignment]
+        return document
+
+    @property
+    def fake_document(self) -> FakeDocument:
+        return self.window.document
+
+    def listener(self, function: Callable[..., Any]) -> Any:
+        self.listeners.append(function)
+        return function
+
+    def is_null(self, value: object) -> bool:
+        return value is None
+
+    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
+        return _FakeHostBridge(self.window, receive)
+
+    def client_bridge(
+        self, source: str, target: Any, origin: str | None, receive: ClientListener
+    ) -> ClientBridge | None:
+        window = self.window
+        kind = "explicit"
+        if target is None:
+            if window.opener is not None and not window.opener.closed:
+                target, kind = window.opener, "opener"
+            elif window.parent is not None:
+                target, kind = window.parent, "parent"
+            else:
+                return None
+        if not origin and kind in ("parent", "opener"):
+            origin = target.origin  # location.ancestorOrigins[0], or the opener's referrer
+        return _FakeClientBridge(window, target, kind, origin or "*", receive)
+
+    def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
+        self.log_table = FakeLogTable(limit, rows_at_top)
+        return self.log_table.draw
+
+    def expose(self, name: str, function: Callable[..., Any]) -> None:
+        def call(*arguments: Any) -> Any:
+            # Only plain data crosses between JavaScript and Python.
+            plain = json.loads(json.dumps(arguments))
+            return json.loads(json.dumps(function(*plain)))
+
+        self.exposed[name] = call
+
+    def open_window(self, url: str, name: str, features: str) -> Window | None:
+        popup = self.window.browser.popup(self.window, _origin_of(url))
+        self.opened.append((url, name, popup))
+        return popup
+
+
+def _origin_of(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"

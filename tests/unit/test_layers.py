@@ -1,0 +1,82 @@
+"""The package's layers, read from its source: who may import whom, and where `js` and
+`pyodide` may be imported (one module: the page behind compat/)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "package" / "wwe_scapi"
+IN_PYODIDE = {"compat/in_pyodide.py"}
+
+# Each layer and the layers it may import (besides itself). Lower layers never know the
+# higher ones: the workspace knows nothing of the broker, the broker nothing of the DOM.
+MAY_IMPORT: dict[str, set[str]] = {
+    "clock": set(),
+    "protocol": set(),
+    "security": {"clock", "protocol"},
+    "workspace": {"clock", "protocol"},
+    "compat": set(),
+    "transports": {"compat", "protocol"},
+    "client": {"clock", "protocol", "transports"},
+    "service": {"clock", "protocol", "security", "transports", "workspace"},
+    "browser": {"client", "clock", "compat", "protocol", "service", "transports", "workspace"},
+    "testing": {"client", "clock", "compat", "protocol", "service", "transports", "workspace"},
+    "cli": {"protocol", "security", "service", "testing", "workspace"},
+    "(root)": {"browser", "client", "clock", "compat", "protocol", "security", "service", "testing", "transports", "workspace"},
+    "__main__": {"cli"},
+}
+
+
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [(str(path.relative_to(PACKAGE)), ast.parse(path.read_text())) for path in sorted(PACKAGE.rglob("*.py"))]
+
+
+def _layer(relative: str) -> str:
+    first = relative.split("/", 1)[0]
+    if first == "__init__.py":
+        return "(root)"
+    return first.removesuffix(".py")
+
+
+def _imported(tree: ast.Module) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def test_only_the_in_pyodide_implementation_imports_js_or_pyodide() -> None:
+    importers = {
+        relative
+        for relative, tree in _modules()
+        for name in _imported(tree)
+        if name == "js" or name.startswith("js.") or name == "pyodide" or name.startswith("pyodide.")
+    }
+    assert importers == IN_PYODIDE
+
+
+def test_every_layer_imports_only_the_layers_below_it() -> None:
+    wrong = []
+    for relative, tree in _modules():
+        layer = _layer(relative)
+        for name in _imported(tree):
+            if not name.startswith("wwe_scapi"):
+                continue
+            parts = name.split(".")
+            target = parts[1] if len(parts) > 1 else "(root)"
+            if target != layer and target not in MAY_IMPORT[layer]:
+                wrong.append(f"{relative} imports {name}")
+    assert wrong == []
+
+
+def test_handlers_never_see_the_service() -> None:
+    handlers = [(relative, tree) for relative, tree in _modules() if relative.startswith("service/handlers/")]
+    assert len(handlers) >= 8
+    for relative, tree in handlers:
+        assert not any(name.startswith("wwe_scapi.service.broker") for name in _imported(tree)), relative
+    context = dict(_modules())["service/context.py"]
+    assert [name for name in _imported(context) if name.startswith("wwe_scapi.service")] == []
