@@ -1,3 +1,98 @@
-"""wwe-scapi: the Genesys Agent Workspace Service Client API in Python, both sides of postMessage."""
+"""wwe-scapi: the Genesys Agent Workspace Service Client API in Python, both sides of postMessage.
+
+The names users need are here (`from wwe_scapi import connect, ServiceClient, ...`), imported
+on first use: an app's page that only connects never loads the service, and the desktop's
+page never loads the client.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# name -> the module it comes from
+_EXPORTS: dict[str, str] = {
+    # an app: the client
+    "connect": "wwe_scapi.browser.app",
+    "ServiceClient": "wwe_scapi.client",
+    "Subscription": "wwe_scapi.client",
+    "Reply": "wwe_scapi.client.reply",
+    "ServiceError": "wwe_scapi.client",
+    "RequestFailed": "wwe_scapi.client",
+    "RequestTimeout": "wwe_scapi.client",
+    "NoServiceWindow": "wwe_scapi.client",
+    # a host: the service
+    "Service": "wwe_scapi.service",
+    "build_service": "wwe_scapi.service.setup",
+    "RequestError": "wwe_scapi.service",
+    "SecurityPolicy": "wwe_scapi.security.policy",
+    "OriginPolicy": "wwe_scapi.security",
+    "PolicyConfigError": "wwe_scapi.security",
+    "Workspace": "wwe_scapi.workspace",
+    "WorkspaceError": "wwe_scapi.workspace",
+    # transports, time, tests
+    "ServiceTransport": "wwe_scapi.transports",
+    "ClientTransport": "wwe_scapi.transports",
+    "Unreadable": "wwe_scapi.transports",
+    "MemoryNetwork": "wwe_scapi.testing",
+    "Clock": "wwe_scapi.clock",
+    "SystemClock": "wwe_scapi.clock",
+    "ManualClock": "wwe_scapi.clock",
+    # the API's description and its wire shapes
+    "CATALOGUE": "wwe_scapi.protocol",
+    "EVENT_NAMES": "wwe_scapi.protocol",
+    "Agent": "wwe_scapi.protocol.wire",
+    "State": "wwe_scapi.protocol.wire",
+    "Media": "wwe_scapi.protocol.wire",
+    "Interaction": "wwe_scapi.protocol.wire",
+    "Options": "wwe_scapi.protocol.wire",
+    "ToastParameters": "wwe_scapi.protocol.wire",
+    "DialogOptions": "wwe_scapi.protocol.wire",
+    "MenuBarViewParameters": "wwe_scapi.protocol.wire",
+    "TargetQuery": "wwe_scapi.protocol.wire",
+    "JwtToken": "wwe_scapi.protocol.wire",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wwe_scapi' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once: later lookups find it directly
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from wwe_scapi.browser.app import connect
+    from wwe_scapi.client import NoServiceWindow, RequestFailed, RequestTimeout, ServiceClient, ServiceError, Subscription
+    from wwe_scapi.client.reply import Reply
+    from wwe_scapi.clock import Clock, ManualClock, SystemClock
+    from wwe_scapi.protocol import CATALOGUE, EVENT_NAMES
+    from wwe_scapi.protocol.wire import (
+        Agent,
+        DialogOptions,
+        Interaction,
+        JwtToken,
+        Media,
+        MenuBarViewParameters,
+        Options,
+        State,
+        TargetQuery,
+        ToastParameters,
+    )
+    from wwe_scapi.security import OriginPolicy, PolicyConfigError
+    from wwe_scapi.security.policy import SecurityPolicy
+    from wwe_scapi.service import RequestError, Service
+    from wwe_scapi.service.setup import build_service
+    from wwe_scapi.testing import MemoryNetwork
+    from wwe_scapi.transports import ClientTransport, ServiceTransport, Unreadable
+    from wwe_scapi.workspace import Workspace, WorkspaceError

@@ -42,17 +42,17 @@ def connect(
     service's first answer); `timeout` is in seconds (10 by default).
     """
     global _page_client
-    given = {
+    given: dict[str, Any] = {
         name: value
         for name, value in (("target", target), ("service_origin", service_origin), ("timeout", timeout))
         if value is not _UNSET
     }
     if _page_client is not None and not new:
+        made_with = _page_client.arguments
         conflicts = [
-            f"{name}={value!r} (the page's client has {_page_client.arguments.get(name, 'the default')!r})"
+            f"{name}={value!r} (the page's client has {made_with.get(name, 'the default')!r})"
             for name, value in given.items()
-            if _page_client.arguments.get(name, _UNSET) is not value
-            and _page_client.arguments.get(name, _UNSET) != value
+            if made_with.get(name, _UNSET) is not value and made_with.get(name, _UNSET) != value
         ]
         if conflicts:
             raise ValueError(
@@ -61,14 +61,16 @@ def connect(
             )
         return _page_client.client
     transport = PostMessageClientTransport.open(
-        platform or page_platform(), given.get("target"), given.get("service_origin")
+        platform or page_platform(),
+        None if target is _UNSET else target,
+        None if service_origin is _UNSET else service_origin,
     )
     if transport is None:
         raise NoServiceWindow(
             "No Agent Workspace window: this page is neither in an iframe nor a popup; "
             "pass target= (the vendor's targetWWEWindow) to connect()."
         )
-    client = ServiceClient(transport, timeout=given.get("timeout", DEFAULT_TIMEOUT_SECONDS))
+    client = ServiceClient(transport, timeout=DEFAULT_TIMEOUT_SECONDS if timeout is _UNSET else timeout)
     if not new:
         _page_client = PageClient(client, given)
     return client

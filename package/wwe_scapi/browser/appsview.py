@@ -4,6 +4,7 @@ windows the agent opens. Which iframe is on screen is what system.amIVisible rep
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.compat.layer import Element, Window
@@ -33,7 +34,7 @@ class AppsView:
                 aria_selected="true" if index == 0 else "false",
                 type="button",
             )
-            self._dom.listen(tab, "click", lambda _event, i=index: self.show_app(i))
+            self._dom.on_click(tab, partial(self.show_app, index))
             panel = element("div", role="tabpanel", id=f"app-panel-{index}", aria_labelledby=tab.id)
             panel.appendChild(self._frame(app, f"app-frame-{index}"))
             if index != 0:
@@ -43,7 +44,7 @@ class AppsView:
             panels.appendChild(panel)
         for index, app in enumerate(self.popups):
             button = element("button", f"↗ {app.title}", type="button", id=f"app-popup-{index}", **{"class": "popup-app"})
-            self._dom.listen(button, "click", lambda _event, i=index: self.open_popup(i))
+            self._dom.on_click(button, partial(self.open_popup, index))
             tabs.appendChild(button)
         holder = by_id("background-apps")
         for index, app in enumerate(self.background):

@@ -4,6 +4,7 @@ service's frame surface: it knows which app frames are on screen (system.amIVisi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from wwe_scapi.browser.appsview import AppsView
@@ -130,7 +131,7 @@ class DesktopView:
             ("simulate-email", "Deliver an email", scenario.deliver_email),
         ):
             button = self._dom.element("button", label, type="button", id=element_id)
-            self._dom.listen(button, "click", lambda _event, act=action: self._run(act))
+            self._dom.on_click(button, partial(self._run, action))
             section.appendChild(button)
         dial = self._dom.element("form", None, id="dial-form", aria_label="Dial")
         dial.appendChild(self._dom.element("input", None, id="dial-number", type="tel", placeholder="Number", aria_label="Number to dial"))

@@ -41,3 +41,7 @@ class Dom:
     def listen(self, target: Any, kind: str, function: Callable[[Any], Any]) -> None:
         """`function(event)` for every `kind` event on `target`, for as long as the page lives."""
         target.addEventListener(kind, self.platform.listener(function))
+
+    def on_click(self, target: Any, action: Callable[[], object]) -> None:
+        """`action()` for every click on `target`."""
+        self.listen(target, "click", lambda _event: action())

@@ -4,6 +4,7 @@ that lets time act on the workspace (toast auto-hide, DOWN, inactivity)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from wwe_scapi.browser.dom import Dom
@@ -29,7 +30,7 @@ class StatusView:
             ("simulate-connection-back", "Restore connection", self.workspace.scenario.restore_realtime_connection),
         ):
             button = self._dom.element("button", label, type="button", id=element_id)
-            self._dom.listen(button, "click", lambda _event, act=action: self._run(act))
+            self._dom.on_click(button, partial(self._run, action))
             section.appendChild(button)
         for kind in ("click", "keydown"):
             self._dom.listen(self._dom.document, kind, self._agent_activity)

@@ -99,5 +99,5 @@ class BrowserPlatform:
         setattr(js.window, name, self.listener(call))
 
     def open_window(self, url: str, name: str, features: str) -> Window | None:
-        window = js.window.open(url, name, features)
-        return None if self.is_null(window) else window  # type: ignore[no-any-return]
+        window: Window | None = js.window.open(url, name, features)
+        return None if self.is_null(window) else window
