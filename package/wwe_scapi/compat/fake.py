@@ -120,6 +120,8 @@ class _FakeHostBridge:
         key = self._keys.get(id(source))
         if key is not None and self._windows[key][1] == origin:
             return key
+        if key is not None:
+            del self._windows[key]  # it navigated: its old key is gone
         self._last_key += 1
         self._keys[id(source)] = self._last_key
         self._windows[self._last_key] = (source, origin)

@@ -32,10 +32,17 @@ class MemoryHub:
 
     def window(self, origin: str) -> MemoryWindow:
         """A new window on `origin`: a client transport, or raw posts with `.post()`."""
-        self._last_key += 1
-        window = MemoryWindow(self, self._last_key, origin)
-        self._windows[window.key] = window
+        window = MemoryWindow(self, 0, origin)
+        window.key = self._new_key(window)
         return window
+
+    def _new_key(self, window: MemoryWindow) -> int:
+        self._last_key += 1
+        self._windows[self._last_key] = window
+        return self._last_key
+
+    def _forget(self, key: int) -> None:
+        self._windows.pop(key, None)
 
     def _later(self, callback: Any, *arguments: Any) -> None:
         (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
@@ -56,8 +63,14 @@ class MemoryHub:
         window = self._windows.get(key)
         if window is None or window.closed:
             return False
-        self._later(window.deliver, _copy(copied))
+        self._later(self._deliver_to, key, _copy(copied))
         return True
+
+    def _deliver_to(self, key: int, message: Any) -> None:
+        """Delivered only if that key's page is still there (not closed, not navigated away)."""
+        window = self._windows.get(key)
+        if window is not None:
+            window.deliver(message)
 
 
 class MemoryServiceTransport:
@@ -107,6 +120,15 @@ class MemoryWindow:
         if self.closed:
             raise RuntimeError(f"The window {self.key} ({self.origin}) is closed.")
         self._network._to_service(self, message)
+
+    def navigate(self, origin: str) -> None:
+        """The window loads a page of another origin: to the service it is another window
+        (a new key; the old one reaches nothing)."""
+        self._network._forget(self.key)
+        self.origin = origin
+        self.key = self._network._new_key(self)
+        self._receiver = None
+        self.received = []
 
     def deliver(self, message: Any) -> None:
         if self.closed:

@@ -24,6 +24,7 @@ HOST_BRIDGE_JS: Final = r"""
   const keyOf = (source, origin) => {
     const key = keys.get(source);
     if (key !== undefined && windows.get(key)[1] === origin) return key;
+    if (key !== undefined) windows.delete(key);  // it navigated: its old key is gone
     lastKey += 1;
     keys.set(source, lastKey);
     windows.set(lastKey, [source, origin]);
