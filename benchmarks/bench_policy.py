@@ -31,14 +31,21 @@ FULL = {
 OPEN = {"service-client-api.accepted-web-content-origins": "*"}
 
 
-class NullOutbox:
+class NullTransport:
+    """Sends nowhere; every window is there."""
+
+    def start(self, receiver: Any) -> None:
+        pass
+
     def send(self, frame_key: int, message: dict[str, Any]) -> bool:
         return True
 
+    def close(self) -> None:
+        pass
+
 
 def rate(options: dict[str, str], requests: int, name: str) -> float:
-    service = build_service(options)
-    service.outbox = NullOutbox()
+    service = build_service(options, transport=NullTransport())
     message = {"request": name, "referenceId": "1", "userAgent": "WWE Client", "protocolVersion": 2}
     service.receive(1, ORIGIN, message)
     best = 0.0

@@ -58,8 +58,8 @@ from bench_roundtrip import (  # noqa: E402
 )
 
 DETACH_LOG = """
-from wwe_scapi.browser.host import current
-_service = current().service
+import js
+_service = js.wweDesktop.service
 _saved_sinks = list(_service.log._sinks)
 _service.log._sinks.clear()
 len(_saved_sinks)
@@ -258,9 +258,9 @@ MICRO_SERVICE = r"""
 import json, time
 from pyodide.code import run_js
 from pyodide.ffi import create_proxy
-from wwe_scapi.browser.host import current
+import js
 
-host = current()
+host = js.wweDesktop
 service = host.service
 N = 3000
 
@@ -284,18 +284,19 @@ class JsonOutbox:
         json.dumps(message)
         return True
 
-saved_outbox, saved_sinks = service.outbox, list(service.log._sinks)
+# An experiment, not an API: the service's transport is swapped under it.
+saved_outbox, saved_sinks = service._transport, list(service.log._sinks)
 try:
     service.log._sinks.clear()
-    service.outbox = NullOutbox()
+    service._transport = NullOutbox()
     out["service.receive, null outbox, no log sink"] = per(lambda: service.receive(999, "ORIGIN", request))
-    service.outbox = JsonOutbox()
+    service._transport = JsonOutbox()
     out["service.receive + json.dumps(reply), no log sink"] = per(lambda: service.receive(999, "ORIGIN", request))
     entries = []
     service.log._sinks.append(entries.append)
     out["service.receive + json.dumps(reply), list.append log sink"] = per(lambda: service.receive(999, "ORIGIN", request))
 finally:
-    service.outbox = saved_outbox
+    service._transport = saved_outbox
     service.log._sinks[:] = saved_sinks
 noop = run_js("(key, text) => true")
 out["Python → JS call (int, str)"] = per(lambda: noop(1, text))
@@ -373,17 +374,15 @@ MICRO_JS = r"""(() => {
 MICRO_LOG_FLUSH = r"""
 import json, statistics, time
 import js
-from wwe_scapi.browser.host import current
 from wwe_scapi.service import LogEntry, Direction
 
-service = current().service
-view = service.log._sinks[0].__self__  # the ProtocolLogView's bound _on_log
+view = js.wweDesktop.view.log_view
 out = {}
 for rows in (1, 50, 200, 300):
     flush, layout = [], []
     for _ in range(5):
         view._pending.extend(
-            [(time.time() * 1000, LogEntry(Direction.REQUEST, "http://localhost:1", 1, "agent.getState", "ok", True))] * rows
+            [LogEntry(Direction.REQUEST, "http://localhost:1", 1, "agent.getState", "ok", True, time.time())] * rows
         )
         start = time.perf_counter()
         view._flush()
@@ -455,16 +454,19 @@ json.dumps(out)
 
 SERVICE_START = r"""
 import json, time
-from wwe_scapi.service.setup import build_service
+import js
 from wwe_scapi.browser.desktop import DesktopView
-from wwe_scapi.browser.host import current
+from wwe_scapi.browser.dom import Dom
+from wwe_scapi.compat import page_platform
+from wwe_scapi.service.log import ProtocolLog
+from wwe_scapi.service.setup import configure
 
 out = {}
 start = time.perf_counter()
-service = build_service({})
-out["build_service({}) ms"] = round((time.perf_counter() - start) * 1000, 2)
+workspace, policy = configure({})
+out["configure({}) ms"] = round((time.perf_counter() - start) * 1000, 2)
 start = time.perf_counter()
-DesktopView(service, [], current()).render()
+DesktopView(workspace, ProtocolLog(workspace.clock), [], js.wweDesktop.transport, Dom(page_platform()), "").render()
 out["DesktopView.render() (DOM through the FFI) ms"] = round((time.perf_counter() - start) * 1000, 2)
 json.dumps(out)
 """

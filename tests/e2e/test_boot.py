@@ -118,8 +118,8 @@ compiled = []
 original = zipimport._compile_source
 zipimport._compile_source = lambda path, *rest: compiled.append(path) or original(path, *rest)
 try:
-    fresh = [name for name in ('wwe_scapi.transports.memory', 'wwe_scapi.cli.errors') if name not in sys.modules]
-    import wwe_scapi.transports.memory, wwe_scapi.cli.errors
+    fresh = [name for name in ('wwe_scapi.transports.memory', 'wwe_scapi.protocol.wire') if name not in sys.modules]
+    import wwe_scapi.transports.memory, wwe_scapi.protocol.wire
 finally:
     zipimport._compile_source = original
 ours = [path for path in compiled if '/wwe_scapi' in path]

@@ -106,7 +106,6 @@ _RECORDING_ACTIONS = {
     "RECORDING": ("record-pause", "record-stop"),
     "PAUSED": ("record-resume", "record-stop"),
 }
-S = InteractionState
 CHOSEN_TARGET = "data-targets"  # the select of a row of targets
 
 
@@ -115,9 +114,9 @@ def agent_actions(interaction: Interaction) -> list[str]:
     actions = [_CAPABILITY_ACTIONS[c] for c in interaction.capabilities if c in _CAPABILITY_ACTIONS]
     if "RECORDING" in interaction.capabilities:
         actions.extend(_RECORDING_ACTIONS[interaction.media_fields.get("recordingState", "STOPPED")])
-    if interaction.media == "chat" and interaction.state is S.ACCEPTED:
+    if interaction.media == "chat" and interaction.state is InteractionState.ACCEPTED:
         actions.append("mark-done")  # Done on an active chat ends it and marks it done
-    if interaction.media in ("chat", "email") and interaction.state in (S.ACCEPTED, S.CREATED):
+    if interaction.media in ("chat", "email") and interaction.state in (InteractionState.ACCEPTED, InteractionState.CREATED):
         actions.append("standard-response")
     return list(dict.fromkeys(actions))
 
@@ -127,14 +126,14 @@ def simulator_actions(interaction: Interaction) -> list[str]:
     state, media = interaction.state, interaction.media
     if media == "voice":
         return {
-            S.RINGING: ["sim-no-answer"],
-            S.DIALING: ["sim-remote-answers", "sim-remote-hangs-up"],
-            S.TALKING: ["sim-remote-hangs-up"],
-            S.HELD: ["sim-remote-hangs-up"],
+            InteractionState.RINGING: ["sim-no-answer"],
+            InteractionState.DIALING: ["sim-remote-answers", "sim-remote-hangs-up"],
+            InteractionState.TALKING: ["sim-remote-hangs-up"],
+            InteractionState.HELD: ["sim-remote-hangs-up"],
         }.get(state, [])
-    if state in (S.INVITED, S.INVITED_CONFERENCE):
-        return ["sim-revoke"] + (["sim-customer-leaves"] if media == "chat" and state is S.INVITED else [])
-    if media == "chat" and state is S.ACCEPTED:
+    if state in (InteractionState.INVITED, InteractionState.INVITED_CONFERENCE):
+        return ["sim-revoke"] + (["sim-customer-leaves"] if media == "chat" and state is InteractionState.INVITED else [])
+    if media == "chat" and state is InteractionState.ACCEPTED:
         return ["sim-customer-writes", "sim-customer-typing", "sim-customer-leaves"]
     return []
 

@@ -41,6 +41,14 @@ WHEELS_PLACEHOLDER = '["__WHEELS__"]'
 WHEEL_DIR_PLACEHOLDER = '"__WHEEL_DIR__"'
 SOURCES_STAMP = ".sources-sha256"
 _NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
+# What no page ever imports, left out of the site's wheel (every app iframe downloads it): the
+# command line and the fake page the CPython tests use.
+NOT_IN_THE_BROWSER = (
+    "package/wwe_scapi/__main__.py",
+    "package/wwe_scapi/cli/",
+    "package/wwe_scapi/compat/fake.py",
+    "package/wwe_scapi/compat/fakedom.py",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +194,7 @@ def _copy_sources(root: Path, scratch: Path) -> Path:
     # A clean copy: setuptools never deletes from an in-tree build/ folder, so a module removed
     # from package/ would otherwise live on in the wheel; and the checkout stays untouched.
     for path in [*_source_files(root), root / "README.md"]:
-        if path.is_file():
+        if path.is_file() and not path.relative_to(root).as_posix().startswith(NOT_IN_THE_BROWSER):
             destination = scratch / path.relative_to(root)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
