@@ -458,7 +458,7 @@ import js
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.compat import page_platform
-from wwe_scapi.service.log import ProtocolLog
+from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.service.setup import configure
 
 out = {}

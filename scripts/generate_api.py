@@ -181,15 +181,19 @@ def _parameter_row(position: int, parameter: ParamSpec) -> str:
     if parameter.user_data:
         notes.append("user data: the write allow-list applies")
     return (
-        f"| {position} | `{parameter.name}` | {parameter.kind.value} | `{parameter.python}: {parameter.annotation}` "
+        f"| {position} | `{parameter.name}` | {parameter.kind.value} | `{_cell(parameter.python + ': ' + parameter.annotation)}` "
         f"| {'; '.join(notes)} |"
     )
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a `|` of a union type would end the cell."""
+    return text.replace("|", "\\|")
 
 
 def render_api_doc() -> str:
     shapes, aliases = wire_shapes()
     groups = client_requests()
-    served_note = "Requests this desktop does not serve yet answer `<name> is not supported yet by this simulated Agent Workspace.`"
     out = [
         "# The Service Client API, request by request",
         "",
@@ -213,7 +217,8 @@ def render_api_doc() -> str:
         "   the following ones no answer during the quarantine);",
         "3. an unknown request name: `Unknown request 'x'.`;",
         "4. a request outside the origin's filter: `The request x is not allowed for the origin o (...)`;",
-        f"5. {served_note[0].lower()}{served_note[1:]}",
+        "5. a request this desktop does not serve yet: `<name> is not supported yet by this simulated",
+        "   Agent Workspace.` (the list: `UNSERVED` in `service/handlers/__init__.py`);",
         "6. parameters: too many, a missing one, or one of the wrong type, each named with its position;",
         "7. a user-data key outside `service-client-api.user-data.write-allowed`, for the parameters",
         "   marked *user data* below (nothing is written).",
@@ -254,15 +259,15 @@ def render_api_doc() -> str:
         "| name | data | what |",
         "|---|---|---|",
     ]
-    out += [f"| `{name}` | `{payload}` | {doc} |" for name, (payload, doc) in EVENTS.items()]
+    out += [f"| `{name}` | `{_cell(payload)}` | {doc} |" for name, (payload, doc) in EVENTS.items()]
     out += ["| `messenger:<channel>` | the message, as broadcast | messenger.broadcastMessage on that channel |", ""]
     out += ["## Types", "", "Keys marked *optional* are sent only sometimes.", ""]
     for shape in shapes:
         out += [f"### `{shape.name}`", "", shape.doc, "", "| key | type | |", "|---|---|---|"]
-        out += [f"| `{key}` | `{annotation}` | {'' if required else 'optional'} |" for key, annotation, required in shape.fields]
+        out += [f"| `{key}` | `{_cell(annotation)}` | {'' if required else 'optional'} |" for key, annotation, required in shape.fields]
         out.append("")
     out += ["### Aliases", "", "| name | is |", "|---|---|"]
-    out += [f"| `{name}` | `{value}` |" for name, value in aliases.items()]
+    out += [f"| `{name}` | `{_cell(value)}` |" for name, value in aliases.items()]
     return "\n".join(out) + "\n"
 
 

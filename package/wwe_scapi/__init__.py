@@ -7,8 +7,9 @@ page never loads the client.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from wwe_scapi.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -56,43 +57,68 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = ["__version__", *_EXPORTS]
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'wwe_scapi' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # once: later lookups find it directly
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
-
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:
-    from wwe_scapi.browser.app import connect
-    from wwe_scapi.client import NoServiceWindow, RequestFailed, RequestTimeout, ServiceClient, ServiceError, Subscription
-    from wwe_scapi.client.reply import Reply
-    from wwe_scapi.clock import Clock, ManualClock, SystemClock
-    from wwe_scapi.protocol import CATALOGUE, EVENT_NAMES
-    from wwe_scapi.protocol.wire import (
-        Agent,
-        DialogOptions,
-        Interaction,
-        JwtToken,
-        Media,
-        MenuBarViewParameters,
-        Options,
-        State,
-        TargetQuery,
-        ToastParameters,
+    # `name as name`: re-exported, for type checkers (the names are lazy at run time)
+    from wwe_scapi.browser.app import (
+        connect as connect,
     )
-    from wwe_scapi.security import OriginPolicy, PolicyConfigError
-    from wwe_scapi.security.policy import SecurityPolicy
-    from wwe_scapi.service import RequestError, Service
-    from wwe_scapi.service.setup import build_service
-    from wwe_scapi.testing import MemoryNetwork
-    from wwe_scapi.transports import ClientTransport, ServiceTransport, Unreadable
-    from wwe_scapi.workspace import Workspace, WorkspaceError
+    from wwe_scapi.client import (
+        NoServiceWindow as NoServiceWindow,
+        RequestFailed as RequestFailed,
+        RequestTimeout as RequestTimeout,
+        ServiceClient as ServiceClient,
+        ServiceError as ServiceError,
+        Subscription as Subscription,
+    )
+    from wwe_scapi.client.reply import (
+        Reply as Reply,
+    )
+    from wwe_scapi.clock import (
+        Clock as Clock,
+        ManualClock as ManualClock,
+        SystemClock as SystemClock,
+    )
+    from wwe_scapi.protocol import (
+        CATALOGUE as CATALOGUE,
+        EVENT_NAMES as EVENT_NAMES,
+    )
+    from wwe_scapi.protocol.wire import (
+        Agent as Agent,
+        DialogOptions as DialogOptions,
+        Interaction as Interaction,
+        JwtToken as JwtToken,
+        Media as Media,
+        MenuBarViewParameters as MenuBarViewParameters,
+        Options as Options,
+        State as State,
+        TargetQuery as TargetQuery,
+        ToastParameters as ToastParameters,
+    )
+    from wwe_scapi.security import (
+        OriginPolicy as OriginPolicy,
+        PolicyConfigError as PolicyConfigError,
+    )
+    from wwe_scapi.security.policy import (
+        SecurityPolicy as SecurityPolicy,
+    )
+    from wwe_scapi.service import (
+        RequestError as RequestError,
+        Service as Service,
+    )
+    from wwe_scapi.service.setup import (
+        build_service as build_service,
+    )
+    from wwe_scapi.testing import (
+        MemoryNetwork as MemoryNetwork,
+    )
+    from wwe_scapi.transports import (
+        ClientTransport as ClientTransport,
+        ServiceTransport as ServiceTransport,
+        Unreadable as Unreadable,
+    )
+    from wwe_scapi.workspace import (
+        Workspace as Workspace,
+        WorkspaceError as WorkspaceError,
+    )

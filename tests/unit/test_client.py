@@ -143,6 +143,7 @@ async def test_timeout_fails_with_request_timeout() -> None:
     with pytest.raises(RequestTimeout) as error:
         await future
     assert error.value.error_message == "Request timeout"
+    assert str(error.value) == "agent.get failed: Request timeout (no answer within 10 s)"
     assert failures == [{"request": "agent.get", "errorMessage": "Request timeout"}]
     assert client.core.pending_count == 0
 

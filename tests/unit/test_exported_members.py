@@ -73,7 +73,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 def test_importing_the_root_loads_neither_the_client_nor_the_service() -> None:
     code = "import sys, wwe_scapi; print(sorted(m for m in sys.modules if m.startswith('wwe_scapi')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "['wwe_scapi']"
+    assert loaded.strip() == "['wwe_scapi', 'wwe_scapi.lazy']"
 
 
 def test_the_package_says_it_is_typed() -> None:

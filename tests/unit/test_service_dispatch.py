@@ -169,8 +169,8 @@ def test_the_log_records_requests_and_refusals(service: Service, outbox: Recorde
 
 def test_a_closed_window_is_forgotten() -> None:
     class Gone(Recorder):
-        def send(self, frame_key: int, message: dict[str, Any]) -> bool:
-            super().send(frame_key, message)
+        def send(self, frame_id: int, message: dict[str, Any]) -> bool:
+            super().send(frame_id, message)
             return False
 
     service = Service(policy=OriginPolicy.parse(A), transport=Gone())

@@ -99,9 +99,9 @@ def test_am_i_visible_asks_whatever_surface_the_service_has() -> None:
         def __init__(self) -> None:
             self.keys: list[int] = []
 
-        def is_visible(self, frame_key: int) -> bool:
-            self.keys.append(frame_key)
-            return frame_key == 2
+        def is_visible(self, frame_id: int) -> bool:
+            self.keys.append(frame_id)
+            return frame_id == 2
 
     asked = Asked()
     bench = SystemBench(surface=asked)

@@ -39,18 +39,18 @@ class Recorder:
     def close(self) -> None:
         self.receiver = None
 
-    def send(self, frame_key: int, message: dict[str, Any]) -> bool:
-        self.sent.append((frame_key, message))
+    def send(self, frame_id: int, message: dict[str, Any]) -> bool:
+        self.sent.append((frame_id, message))
         return True
 
-    def to(self, frame_key: int) -> list[dict[str, Any]]:
-        return [message for key, message in self.sent if key == frame_key]
+    def to(self, frame_id: int) -> list[dict[str, Any]]:
+        return [message for key, message in self.sent if key == frame_id]
 
-    def replies(self, frame_key: int) -> list[dict[str, Any]]:
-        return [m for m in self.to(frame_key) if "referenceId" in m or "request" in m]
+    def replies(self, frame_id: int) -> list[dict[str, Any]]:
+        return [m for m in self.to(frame_id) if "referenceId" in m or "request" in m]
 
-    def last(self, frame_key: int) -> dict[str, Any]:
-        return self.to(frame_key)[-1]
+    def last(self, frame_id: int) -> dict[str, Any]:
+        return self.to(frame_id)[-1]
 
 
 def request(name: str, *parameters: Any, reference: Any = "r") -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""The only code that imports `js` / `pyodide`: postMessage transports, boot functions for the
-desktop (service) and for apps (client), and the desktop UI.
+"""The browser layer, on the page's platform (compat/): boot functions for the desktop
+(`host.start`, the service) and for apps (`app.connect`, the client), and the desktop's views.
 
-Apps use `wwe_scapi.browser.connect()`; the desktop page calls `wwe_scapi.browser.host.start()`.
+Apps use `wwe_scapi.connect()` (also `wwe_scapi.browser.connect()`); the desktop page's loader
+calls `wwe_scapi.browser.host.start()`.
 """
 
 from __future__ import annotations

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.client import NoServiceWindow, ServiceClient
-from wwe_scapi.compat import Platform, page_platform
+from wwe_scapi.compat import page_platform
 from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
 from wwe_scapi.transports.postmessage import PostMessageClientTransport
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Platform
 
 _UNSET: Any = object()
 

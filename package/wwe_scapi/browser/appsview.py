@@ -3,12 +3,16 @@ windows the agent opens. Which iframe is on screen is what system.amIVisible rep
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Sequence
 from functools import partial
 
 from wwe_scapi.browser.dom import Dom
-from wwe_scapi.compat.layer import Element, Window
 from wwe_scapi.workspace.webcontent import Placement, WebContent
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Element, Window
 
 
 class AppsView:

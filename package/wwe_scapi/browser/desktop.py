@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.appsview import AppsView
 from wwe_scapi.browser.dialogsview import DialogsView
@@ -15,12 +15,14 @@ from wwe_scapi.browser.logview import ProtocolLogView
 from wwe_scapi.browser.menubarview import MenuBarView
 from wwe_scapi.browser.statusview import StatusView
 from wwe_scapi.browser.toastsview import ToastsView
-from wwe_scapi.service.log import ProtocolLog
-from wwe_scapi.transports.base import WindowPlaces
+from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.toasts import ToastChoice
 from wwe_scapi.workspace.webcontent import WebContent
+
+if TYPE_CHECKING:
+    from wwe_scapi.transports.base import WindowPlaces
 
 POPUP = "popup"
 
@@ -157,20 +159,20 @@ class DesktopView:
 
     # -- where frames are: the service's frame surface ----------------------------------------
 
-    def is_visible(self, frame_key: int) -> bool:
+    def is_visible(self, frame_id: int) -> bool:
         """On screen now: the front tab's app, an open dialog's app, or a popup window."""
         if self._dom.find("app-panels") is None or str(self._dom.document.visibilityState) != "visible":
             return False
-        place = self.windows.place(frame_key)
+        place = self.windows.place(frame_id)
         if place == POPUP:
             return True
         return place is not None and place in self.apps_view.shown_frames() | self.dialogs_view.shown_frames()
 
-    def bring_forward(self, frame_key: int) -> None:
+    def bring_forward(self, frame_id: int) -> None:
         """Show the app of that frame: its tab, or its popup window."""
-        place = self.windows.place(frame_key)
+        place = self.windows.place(frame_id)
         if place == POPUP:
-            self.windows.focus(frame_key)
+            self.windows.focus(frame_id)
         else:
             self.apps_view.bring_forward(place)
 

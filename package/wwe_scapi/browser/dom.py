@@ -4,9 +4,11 @@ views: the same code runs on the real page in Pyodide and on the fake DOM in CPy
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wwe_scapi.compat.layer import Element, Platform
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Element, Platform
+
 
 
 class Dom:

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.clock import Clock
-from wwe_scapi.compat import Platform, page_platform
+from wwe_scapi.compat import page_platform
 from wwe_scapi.service import Service
-from wwe_scapi.service.log import ProtocolLog
+from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.service.setup import configure
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
 from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.interactions import Interaction
 from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Platform
 
 # The scenario methods Playwright (or a person in the console) may call through wweScenario.
 SCENARIO_METHODS = frozenset(name for name in vars(Scenario) if not name.startswith("_"))

@@ -5,13 +5,15 @@ path (coalesced), with one delegated click listener for every button."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.clock import Clock, Timer
-from wwe_scapi.compat.layer import Element
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Element
 
 Action = Callable[[Workspace, Interaction], object]
 

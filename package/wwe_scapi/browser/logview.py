@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.clock import Clock
-from wwe_scapi.compat.layer import Platform
-from wwe_scapi.service.log import LogEntry, ProtocolLog
+from wwe_scapi.service.broker import LogEntry, ProtocolLog
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Platform
 
 # Entries kept for the table, and rows drawn while the panel is scrolled to the top (it shows
 # about ten). Under a burst of requests every flush replaces the whole table: laying out and

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wwe_scapi.client.core import ClientCore, EventHandler, Subscription
 from wwe_scapi.client.reply import Reply
@@ -23,7 +23,9 @@ from wwe_scapi.client.namespaces import (
 )
 from wwe_scapi.clock import Clock
 from wwe_scapi.protocol.constants import DEFAULT_TIMEOUT_SECONDS
-from wwe_scapi.transports.base import ClientTransport
+
+if TYPE_CHECKING:
+    from wwe_scapi.transports.base import ClientTransport
 
 
 class ServiceClient:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.client.errors import RequestFailed, RequestTimeout
 from wwe_scapi.clock import Clock, SystemClock, Timer
@@ -18,7 +18,9 @@ from wwe_scapi.protocol.constants import (
     REQUEST_TIMEOUT_MESSAGE,
     USER_AGENT_MARK,
 )
-from wwe_scapi.transports.base import ClientTransport
+
+if TYPE_CHECKING:
+    from wwe_scapi.transports.base import ClientTransport
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
@@ -44,6 +46,7 @@ class _Pending:
     request: str
     future: Reply[Any]
     deadline: float
+    waits: float  # the timeout it was sent with
     succeeded: Callback | None
     failed: Callback | None
     on_success: Callable[[Message], Any] | None = None
@@ -142,7 +145,7 @@ class ClientCore:
             message["frameId"] = self.frame_id
         future: Reply[Any] = Reply(loop)
         deadline = self.clock.monotonic() + self.timeout
-        self._pending[reference_id] = _Pending(request, future, deadline, succeeded, failed, on_success)
+        self._pending[reference_id] = _Pending(request, future, deadline, self.timeout, succeeded, failed, on_success)
         if deadline < self._timer_due:
             self._arm_timer(deadline)
         try:
@@ -201,7 +204,7 @@ class ClientCore:
             if pending.deadline <= now:
                 del self._pending[reference_id]
                 failure = {"request": pending.request, "errorMessage": REQUEST_TIMEOUT_MESSAGE}
-                self._settle_failure(pending.request, pending.future, failure, pending.failed, timeout=True)
+                self._settle_failure(pending.request, pending.future, failure, pending.failed, waited=pending.waits)
         if self._pending:
             self._arm_timer(min(p.deadline for p in self._pending.values()))
 
@@ -211,12 +214,18 @@ class ClientCore:
         future: Reply[Any],
         outcome: Message,
         failed: Callback | None,
-        timeout: bool = False,
+        waited: float | None = None,
     ) -> None:
-        error_class = RequestTimeout if timeout else RequestFailed
+        """`waited` is given for a timeout."""
         _run_callback(failed, outcome)
         if not future.done():
-            future.set_exception(error_class(request, outcome.get("errorMessage"), outcome))
+            error_message = outcome.get("errorMessage")
+            error = (
+                RequestFailed(request, error_message, outcome)
+                if waited is None
+                else RequestTimeout(request, error_message, outcome, waited)
+            )
+            future.set_exception(error)
 
     def _dispatch_event(self, message: Message) -> None:
         name = message["event"]

@@ -20,7 +20,15 @@ class RequestFailed(ServiceError):
 
 
 class RequestTimeout(RequestFailed):
-    """No answer within the timeout (the vendor client's "Request timeout")."""
+    """No answer within the timeout (the vendor client's "Request timeout"); `waited` is that
+    timeout, in seconds, and the message says it."""
+
+    def __init__(self, request: str, error_message: Any, response: dict[str, Any], waited: float) -> None:
+        super().__init__(request, error_message, response)
+        self.waited = waited
+
+    def __str__(self) -> str:
+        return f"{super().__str__()} (no answer within {self.waited:g} s)"
 
 
 class NoServiceWindow(ServiceError):

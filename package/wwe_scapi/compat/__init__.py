@@ -6,8 +6,10 @@ the views and the boot code a `fake.FakePlatform` instead."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from wwe_scapi.compat.layer import Platform
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import Platform
 
 IN_BROWSER = sys.platform == "emscripten"
 
@@ -29,4 +31,4 @@ def page_platform() -> Platform:
     return _page
 
 
-__all__ = ["IN_BROWSER", "Platform", "page_platform"]
+__all__ = ["IN_BROWSER", "page_platform"]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import js
 from pyodide.code import run_js
 from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
 
 from wwe_scapi.compat import javascript
-from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
 
 
 class _HostBridge:

@@ -1,7 +1,7 @@
-"""The broker: dispatch of requests to handlers, frames, subscriptions and event fan-out."""
+"""The service: the broker (frames, subscriptions, replies, fan-out, the protocol log), the one
+admission step before any handler, and one handler module per namespace."""
 
+from wwe_scapi.service.broker import Direction, LogEntry, ProtocolLog, Service
 from wwe_scapi.service.errors import RequestError
-from wwe_scapi.service.log import Direction, LogEntry
-from wwe_scapi.service.broker import Service
 
-__all__ = ["Direction", "LogEntry", "RequestError", "Service"]
+__all__ = ["Direction", "LogEntry", "ProtocolLog", "RequestError", "Service"]

@@ -1,5 +1,5 @@
 """The broker: the frames it serves and what each subscribed to, one entry point for every
-message they send, replies, and event fan-out.
+message they send, replies, event fan-out, and the protocol log of all of it.
 
 A request's path: `receive` parses the message (protocol/messages.py), finds or makes the
 frame (its origin judged once, its frame id announced once), `_request` has it admitted
@@ -10,16 +10,18 @@ and go out to the subscribed frames in `publish`.
 
 from __future__ import annotations
 
+import enum
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from wwe_scapi.clock import Clock
 
 from wwe_scapi.protocol import messages
 from wwe_scapi.protocol.catalogue import EVENT_NAMES
 from wwe_scapi.protocol.constants import MESSENGER_PREFIX
 from wwe_scapi.protocol.messages import (
-    ClientMessage,
     Ignored,
     Malformed,
     RequestMessage,
@@ -34,13 +36,70 @@ from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.handlers import ALL_HANDLERS
-from wwe_scapi.service.log import Direction, ProtocolLog
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
-from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
+
+if TYPE_CHECKING:
+    from wwe_scapi.transports.base import ServiceTransport
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
+
+# -- the protocol log: one entry per message in or out, for the desktop's log panel and tests ---
+
+class Direction(enum.StrEnum):
+    REQUEST = "request"  # a request and its answer
+    EVENT = "event"  # an event fanned out to subscribed frames
+    REFUSED = "refused"  # refused by the security policy
+    IGNORED = "ignored"  # not a Service Client API message, or one that cannot be answered
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    direction: Direction
+    origin: str
+    frame: int | None
+    request: str
+    result: str
+    ok: bool
+    at: float  # wall time, seconds since the epoch
+
+
+LogSink = Callable[[LogEntry], None]
+
+
+class ProtocolLog:
+    """Fans log entries out to sinks; builds nothing when nobody listens."""
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._sinks: list[LogSink] = []
+
+    def add(self, sink: LogSink) -> Callable[[], None]:
+        self._sinks.append(sink)
+        return lambda: self._sinks.remove(sink)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._sinks)
+
+    def write(
+        self,
+        direction: Direction,
+        origin: str,
+        frame: int | None,
+        request: str,
+        result: str,
+        ok: bool,
+    ) -> None:
+        if not self._sinks:
+            return
+        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall())
+        for sink in list(self._sinks):
+            sink(entry)
+
+
+# -- frames and the broker ----------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -88,21 +147,22 @@ class Service:
 
     # -- receiving ---------------------------------------------------------------------------
 
-    def receive(self, frame_key: int, origin: str, raw: Any) -> None:
-        """Handle one message posted by the window the transport knows as `frame_key` (JSON
-        data, or an Unreadable the transport could not hand over as data)."""
+    def receive(self, frame_id: int, origin: str, raw: Any) -> None:
+        """Handle one message posted by a window: `frame_id` is the transport's key for it (its
+        frame id once it is served); `raw` is JSON data, or an Unreadable the transport could
+        not hand over as data."""
         message = parse_client_message(raw)
         if isinstance(message, Ignored):
             self.log.write(Direction.IGNORED, origin, None, "-", message.reason, False)
             return
-        frame = self.frames.get(frame_key)
+        frame = self.frames.get(frame_id)
         if frame is None or frame.origin != origin:
             # A new window, or one that navigated to another origin: another client.
             refusal = self.admission.origin_refusal(origin)
             if refusal is not None:
-                self._refuse(frame_key, origin, _name_of(message), message.reference_id, refusal)
+                self._refuse(frame_id, origin, _name_of(message), message.reference_id, refusal)
                 return
-            frame = self._add_frame(frame_key, origin)
+            frame = self._add_frame(frame_id, origin)
         if not frame.announced:
             frame.announced = True
             self._send(frame, messages.frame_id_message(frame.id))
@@ -115,17 +175,17 @@ class Service:
         else:
             self._answer(frame, _name_of(message), message.reference_id, error=message.reason)
 
-    def _add_frame(self, key: int, origin: str) -> Frame:
+    def _add_frame(self, frame_id: int, origin: str) -> Frame:
         context = RequestContext(
-            frame_id=key,
+            frame_id=frame_id,
             origin=origin,
             workspace=self.workspace,
             publish=self.publish,
             allowed_requests=lambda: self.admission.allowed_requests(origin),
-            is_visible=lambda: bool(self._surface.is_visible(key)),
+            is_visible=lambda: bool(self._surface.is_visible(frame_id)),
         )
-        frame = Frame(key, origin, context)
-        self.frames[key] = frame
+        frame = Frame(frame_id, origin, context)
+        self.frames[frame_id] = frame
         return frame
 
     def _request(self, frame: Frame, message: RequestMessage) -> None:
@@ -247,10 +307,10 @@ class Service:
         if self.log.active:
             self.log.write(Direction.REQUEST, frame.origin, frame.id, name, error or "ok", error is None)
 
-    def _refuse(self, frame_key: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
-        self.log.write(Direction.REFUSED, origin, frame_key, name, reason, False)
+    def _refuse(self, frame_id: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
+        self.log.write(Direction.REFUSED, origin, frame_id, name, reason, False)
         if origin != NULL_ORIGIN and self._transport is not None:
-            self._transport.send(frame_key, messages.failure_response(name, reference_id, reason))
+            self._transport.send(frame_id, messages.failure_response(name, reference_id, reason))
 
     def _send(self, frame: Frame, message: Message) -> bool:
         if frame.origin == NULL_ORIGIN:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Mapping
 
 from wwe_scapi.clock import Clock
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.service.broker import Service
-from wwe_scapi.service.surface import FrameSurface
-from wwe_scapi.transports.base import ServiceTransport
 from wwe_scapi.workspace import OptionValue, Workspace, WorkspaceError
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
 from wwe_scapi.workspace.webcontent import web_contents
+
+if TYPE_CHECKING:
+    from wwe_scapi.service.surface import FrameSurface
+    from wwe_scapi.transports.base import ServiceTransport
 
 
 def build_service(

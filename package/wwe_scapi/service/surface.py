@@ -6,7 +6,7 @@ from typing import Protocol
 
 
 class FrameSurface(Protocol):
-    def is_visible(self, frame_key: int) -> bool:
+    def is_visible(self, frame_id: int) -> bool:
         """Is that frame on screen now (front tab, open dialog, popup window)?"""
         ...
 
@@ -17,5 +17,5 @@ class MemorySurface:
     def __init__(self) -> None:
         self.hidden: set[int] = set()
 
-    def is_visible(self, frame_key: int) -> bool:
-        return frame_key not in self.hidden
+    def is_visible(self, frame_id: int) -> bool:
+        return frame_id not in self.hidden

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.protocol.messages import Unreadable
-from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
+
+if TYPE_CHECKING:
+    from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
 
 
 def _copy(message: Any) -> Any:

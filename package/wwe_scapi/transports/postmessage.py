@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
 from wwe_scapi.protocol.messages import Unreadable
-from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
+
+if TYPE_CHECKING:
+    from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
+    from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
 
 # The service's side: remembers each source window under an integer key; a window that comes
 # back from another origin (it navigated) gets a new key. Replies go to the window's own

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from wwe_scapi.workspace.states import AgentState
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 
 @dataclass(slots=True)
@@ -15,7 +18,7 @@ class AgentProfile:
     lastname: str
     username: str
 
-    def to_wire(self) -> dict[str, Any]:
+    def to_wire(self) -> wire.Agent:
         return {
             "employeeId": self.employee_id,
             "firstname": self.firstname,
@@ -33,7 +36,7 @@ class Device:
     number: str
     dynamic_phone_number: str | None = None
 
-    def to_wire(self) -> dict[str, Any]:
+    def to_wire(self) -> wire.Device:
         return {"number": self.number, "dynamicPhoneNumber": self.dynamic_phone_number}
 
 
@@ -43,9 +46,9 @@ class Media:
     state: AgentState
     device: Device | None = field(default=None)
 
-    def to_wire(self) -> dict[str, Any]:
+    def to_wire(self) -> wire.Media:
         # Some apps read the media's name as `media`: carrying both costs nothing.
-        wire: dict[str, Any] = {"name": self.name, "media": self.name, "state": self.state.to_wire()}
+        shape: wire.Media = {"name": self.name, "media": self.name, "state": self.state.to_wire()}
         if self.device is not None:
-            wire["device"] = self.device.to_wire()
-        return wire
+            shape["device"] = self.device.to_wire()
+        return shape

@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 from wwe_scapi.workspace.errors import WorkspaceError
 
@@ -99,8 +102,8 @@ class Interaction:
     def move_to(self, state: InteractionState) -> None:
         self.previous_state, self.state = self.state, state
 
-    def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
+    def to_wire(self) -> wire.Interaction:
+        shape: dict[str, Any] = {
             "interactionId": self.interaction_id,
             "parentInteractionId": self.parent_interaction_id,
             "caseId": self.case_id,
@@ -119,8 +122,8 @@ class Interaction:
             "startDate": self.start_date,
             "endDate": self.end_date,
         }
-        wire.update(self.media_fields)
-        return wire
+        shape.update(self.media_fields)  # the voice-only fields
+        return cast("wire.Interaction", shape)
 
 
 class InteractionStore:

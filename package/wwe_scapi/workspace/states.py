@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 
 class StateType(enum.StrEnum):
@@ -40,16 +43,16 @@ class AgentState:
     reason: str | None = None
     reason_code: str | None = None
 
-    def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
+    def to_wire(self) -> wire.State:
+        shape: wire.State = {
             "type": self.type.value,
             "displayName": self.display_name,
             "operationName": self.operation_name,
         }
         if self.reason is not None:
-            wire["reason"] = self.reason
-            wire["reasonCode"] = self.reason_code
-        return wire
+            shape["reason"] = self.reason
+            shape["reasonCode"] = self.reason_code
+        return shape
 
     def event_fields(self) -> dict[str, Any]:
         """The fields of an `agent` STATE_CHANGED event for this state."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from wwe_scapi.clock import Clock, SystemClock
 from wwe_scapi.workspace.agent import AgentProfile, Device, Media
@@ -28,6 +28,9 @@ from wwe_scapi.workspace.states import (
     AgentState,
     StateType,
 )
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 StateChoice = str | int  # an operationName, or an index into the state list
 TOAST_WIDTH_OPTION = "service-client-api.toast.width"
@@ -169,7 +172,7 @@ class Workspace:
 
     # -- media -------------------------------------------------------------------------------
 
-    def media_list(self) -> list[dict[str, Any]]:
+    def media_list(self) -> list[wire.Media]:
         return [media.to_wire() for media in self.media.values()]
 
     def media_by_name(self, name: str) -> Media:
@@ -185,7 +188,7 @@ class Workspace:
     def interactions(self) -> InteractionStore:
         return self.desk.store
 
-    def interaction_list(self) -> list[dict[str, Any]]:
+    def interaction_list(self) -> list[wire.Interaction]:
         return [interaction.to_wire() for interaction in self.desk.store]
 
     def contextual_options(

@@ -8,8 +8,7 @@ import json
 from js import document
 from pyodide.ffi import create_proxy
 
-from wwe_scapi.browser import connect
-from wwe_scapi.client import RequestFailed
+from wwe_scapi import RequestFailed, connect
 
 service = connect()
 root = document.getElementById("app")

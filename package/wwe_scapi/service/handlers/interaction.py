@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.service.context import Handler, RequestContext
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 Wire = dict[str, Any]
 
 
-def get_interactions(ctx: RequestContext) -> list[Wire]:
+def get_interactions(ctx: RequestContext) -> list[wire.Interaction]:
     return ctx.workspace.interaction_list()
 
 
-def get_by_interaction_id(ctx: RequestContext, interaction_id: str) -> Wire | None:
+def get_by_interaction_id(ctx: RequestContext, interaction_id: str) -> wire.Interaction | None:
     """The interaction, or null (a success, as the reference says) when there is none."""
     interaction = ctx.workspace.interactions.find(interaction_id)
     return None if interaction is None else interaction.to_wire()
@@ -58,7 +61,7 @@ def unblock_markdone(ctx: RequestContext, interaction_id: str) -> None:
 
 def consult(
     ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
-) -> Wire:
+) -> wire.Interaction:
     """Answers the consultation interaction (the reference returns nothing; apps may ignore it)."""
     consultation = ctx.workspace.transfers.consult(interaction_id, target, user_data, extensions)
     return consultation.to_wire()

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.service.context import Handler, RequestContext
+
+if TYPE_CHECKING:
+    from wwe_scapi.protocol import wire
 
 Wire = dict[str, Any]
 
 
-def dial(ctx: RequestContext, destination: str, user_data: Wire | None) -> Wire:
+def dial(ctx: RequestContext, destination: str, user_data: Wire | None) -> wire.Interaction:
     """Answers the new call (the reference returns nothing; apps may ignore it)."""
     return dial_ex(ctx, destination, user_data, None)
 
 
-def dial_ex(ctx: RequestContext, destination: str, user_data: Wire | None, extensions: Wire | None) -> Wire:
+def dial_ex(
+    ctx: RequestContext, destination: str, user_data: Wire | None, extensions: Wire | None
+) -> wire.Interaction:
     return ctx.workspace.voice.dial(destination, user_data, extensions).to_wire()
 
 
