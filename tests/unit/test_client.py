@@ -10,29 +10,12 @@ from typing import Any
 
 import pytest
 
-from unit_support import A, C, STRANGER, until
+from unit_support import A, C, STRANGER, RecordingTransport, until
 from wwe_scapi.client import RequestFailed, RequestTimeout, ServiceClient
 from wwe_scapi.client.namespaces import _Namespace
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import CATALOGUE
 from wwe_scapi.testing import MemoryNetwork
-
-
-class RecordingTransport:
-    """A client transport that keeps what the client posts; tests hand replies to the client."""
-
-    def __init__(self) -> None:
-        self.posted: list[dict[str, Any]] = []
-        self.receiver: Any = None
-
-    def start(self, receiver: Any) -> None:
-        self.receiver = receiver
-
-    def post(self, message: dict[str, Any]) -> None:
-        self.posted.append(message)
-
-    def close(self) -> None:
-        self.receiver = None
 
 
 def wire_name(namespace: str, method: str) -> str:

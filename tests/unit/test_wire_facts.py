@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from unit_support import A, B, Recorder, request
+from unit_support import A, B, Recorder, RecordingTransport, request
 from wwe_scapi.client import RequestTimeout, ServiceClient
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import CATALOGUE
@@ -16,23 +16,6 @@ from wwe_scapi.service import Service
 from wwe_scapi.service.admission import check_parameters
 
 SERVER = {"userAgent": "WWE Server", "protocolVersion": 2}
-
-
-class RecordingTransport:
-    """A client transport that keeps what the client posts; tests hand replies to the client."""
-
-    def __init__(self) -> None:
-        self.posted: list[dict[str, Any]] = []
-        self.receiver: Any = None
-
-    def start(self, receiver: Any) -> None:
-        self.receiver = receiver
-
-    def post(self, message: dict[str, Any]) -> None:
-        self.posted.append(message)
-
-    def close(self) -> None:
-        self.receiver = None
 
 
 def subscribe(service: Service, key: int, origin: str, data: object, reference: str = "s", **extra: Any) -> None:

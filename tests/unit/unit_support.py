@@ -53,6 +53,23 @@ class Recorder:
         return self.to(frame_id)[-1]
 
 
+class RecordingTransport:
+    """A client transport that keeps what the client posts; tests hand replies to the client."""
+
+    def __init__(self) -> None:
+        self.posted: list[dict[str, Any]] = []
+        self.receiver: Any = None
+
+    def start(self, receiver: Any) -> None:
+        self.receiver = receiver
+
+    def post(self, message: dict[str, Any]) -> None:
+        self.posted.append(message)
+
+    def close(self) -> None:
+        self.receiver = None
+
+
 def request(name: str, *parameters: Any, reference: Any = "r") -> dict[str, Any]:
     message: dict[str, Any] = {"request": name, "referenceId": reference, "userAgent": "WWE Client", "protocolVersion": 2}
     if parameters:
