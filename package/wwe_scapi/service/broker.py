@@ -110,7 +110,6 @@ class Frame:
     origin: str
     context: RequestContext
     subscriptions: dict[str, frozenset[str]] = field(default_factory=dict)
-    announced: bool = False
 
     def is_subscribed(self, topic: str) -> bool:
         return any(topic in names for names in self.subscriptions.values())
@@ -163,9 +162,7 @@ class Service:
                 self._refuse(frame_id, origin, _name_of(message), message.reference_id, refusal)
                 return
             frame = self._add_frame(frame_id, origin)
-        if not frame.announced:
-            frame.announced = True
-            self._send(frame, messages.frame_id_message(frame.id))
+            self._send(frame, messages.frame_id_message(frame.id))  # its frame id, once
         if isinstance(message, RequestMessage):
             self._request(frame, message)
         elif isinstance(message, SubscribeMessage):
