@@ -330,8 +330,12 @@ class Answering:
     # A transport that keeps the reply to give back at once: the client's own Python, no I/O.
     def __init__(self):
         self.last = None
+    def start(self, receiver):
+        pass
     def post(self, message):
         self.last = message["referenceId"]
+    def close(self):
+        pass
 
 transport = Answering()
 client = ServiceClient(transport)
