@@ -1,7 +1,7 @@
 """The transport contract: what every transport (transports/base.py) must do, written once as
 checks against a `Harness`, and run against each implementation: the in-memory transport and
 the postMessage transport over the fake browser in CPython (tests/unit/test_transport_contract.py),
-the postMessage transport in Chromium across real origins (tests/e2e/test_transport_contract.py).
+the postMessage transport in Chromium across real origins (tests/e2e/test_transport_contract_in_chromium.py).
 
 A harness gives a service side and app windows on distinct origins; the checks see only JSON
 data, window handles and keys, so the same check means the same thing everywhere."""
