@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 
-S = InteractionState
 VOICE, CHAT, EMAIL = "voice", "chat", "email"
 OPEN_MEDIA = frozenset({CHAT, EMAIL})
 
@@ -51,27 +50,27 @@ def _rule(
         )
 
 
-LIVE_CALL = (S.DIALING, S.TALKING, S.HELD)
-ESTABLISHED_CALL = (S.TALKING, S.HELD)
+LIVE_CALL = (InteractionState.DIALING, InteractionState.TALKING, InteractionState.HELD)
+ESTABLISHED_CALL = (InteractionState.TALKING, InteractionState.HELD)
 
 # -- voice --------------------------------------------------------------------------------
-_rule([VOICE], "answer", [S.RINGING], S.TALKING, ["ESTABLISHED"], capability="ANSWER")
-_rule([VOICE], "reject", [S.RINGING], S.IDLE, ["RELEASED", "REMOVED"], removes=True, capability="REJECT")
-_rule([VOICE], "no answer", [S.RINGING], S.IDLE, ["RELEASED", "REMOVED"], removes=True)
-_rule([VOICE], "remote answer", [S.DIALING], S.TALKING, ["ESTABLISHED"])
-_rule([VOICE], "hold", [S.TALKING], S.HELD, ["HELD"], capability="HOLD")
-_rule([VOICE], "resume", [S.HELD], S.TALKING, ["ESTABLISHED"], capability="RESUME")
-_rule([VOICE], "hang up", LIVE_CALL, S.IDLE, ["RELEASED"], capability="HANGUP")
-_rule([VOICE], "remote hang-up", LIVE_CALL, S.IDLE, ["RELEASED"])
+_rule([VOICE], "answer", [InteractionState.RINGING], InteractionState.TALKING, ["ESTABLISHED"], capability="ANSWER")
+_rule([VOICE], "reject", [InteractionState.RINGING], InteractionState.IDLE, ["RELEASED", "REMOVED"], removes=True, capability="REJECT")
+_rule([VOICE], "no answer", [InteractionState.RINGING], InteractionState.IDLE, ["RELEASED", "REMOVED"], removes=True)
+_rule([VOICE], "remote answer", [InteractionState.DIALING], InteractionState.TALKING, ["ESTABLISHED"])
+_rule([VOICE], "hold", [InteractionState.TALKING], InteractionState.HELD, ["HELD"], capability="HOLD")
+_rule([VOICE], "resume", [InteractionState.HELD], InteractionState.TALKING, ["ESTABLISHED"], capability="RESUME")
+_rule([VOICE], "hang up", LIVE_CALL, InteractionState.IDLE, ["RELEASED"], capability="HANGUP")
+_rule([VOICE], "remote hang-up", LIVE_CALL, InteractionState.IDLE, ["RELEASED"])
 _rule([VOICE], "record", ESTABLISHED_CALL, None, ["CALL_RECORDING_STATE_CHANGED"], capability="RECORDING")
-_rule([VOICE], "consult", ESTABLISHED_CALL, S.HELD, ["HELD"], capability="CONSULT")
-_rule([VOICE], "single-step transfer", ESTABLISHED_CALL, S.IDLE, ["RELEASED"], capability="SINGLE_STEP_TRANSFER")
-_rule([VOICE], "single-step conference", [S.TALKING], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
+_rule([VOICE], "consult", ESTABLISHED_CALL, InteractionState.HELD, ["HELD"], capability="CONSULT")
+_rule([VOICE], "single-step transfer", ESTABLISHED_CALL, InteractionState.IDLE, ["RELEASED"], capability="SINGLE_STEP_TRANSFER")
+_rule([VOICE], "single-step conference", [InteractionState.TALKING], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
 _rule(
     [VOICE],
     "complete transfer",
-    [S.DIALING, S.TALKING],
-    S.IDLE,
+    [InteractionState.DIALING, InteractionState.TALKING],
+    InteractionState.IDLE,
     ["RELEASED"],
     capability="COMPLETE_TRANSFER",
     consultations_only=True,
@@ -79,76 +78,76 @@ _rule(
 _rule(
     [VOICE],
     "complete conference",
-    [S.TALKING],
-    S.IDLE,
+    [InteractionState.TALKING],
+    InteractionState.IDLE,
     ["RELEASED"],
     capability="COMPLETE_CONFERENCE",
     consultations_only=True,
 )
-_rule([VOICE], "transfer away", ESTABLISHED_CALL, S.IDLE, ["RELEASED"])  # the consult's parent
-_rule([VOICE], "conference in", ESTABLISHED_CALL, S.TALKING, ["PARTY_CHANGED"])  # the consult's parent
+_rule([VOICE], "transfer away", ESTABLISHED_CALL, InteractionState.IDLE, ["RELEASED"])  # the consult's parent
+_rule([VOICE], "conference in", ESTABLISHED_CALL, InteractionState.TALKING, ["PARTY_CHANGED"])  # the consult's parent
 _rule([VOICE], "party change", LIVE_CALL, None, ["PARTY_CHANGED"])
-_rule([VOICE], "mark done", [S.IDLE], None, ["REMOVED"], removes=True, capability="MARK_DONE")
+_rule([VOICE], "mark done", [InteractionState.IDLE], None, ["REMOVED"], removes=True, capability="MARK_DONE")
 
 # -- chat -----------------------------------------------------------------------------------
 # Accepting a chat joins its session first: JOIN_PENDING, then ACCEPTED or JOIN_FAILED.
-_rule([CHAT], "accept", [S.INVITED, S.INVITED_CONFERENCE], S.JOIN_PENDING, ["JOIN_PENDING"], capability="ACCEPT")
-_rule([CHAT], "join", [S.JOIN_PENDING], S.ACCEPTED, ["ACCEPTED"])
-_rule([CHAT], "join failure", [S.JOIN_PENDING], S.JOIN_FAILED, ["JOIN_FAILED"])
-_rule([CHAT], "customer cancels", [S.INVITED], S.CANCELED, ["CANCELED", "REMOVED"], removes=True)
-_rule([CHAT], "new message", [S.ACCEPTED], None, ["NEW_MESSAGE"])
-_rule([CHAT], "composing", [S.ACCEPTED], None, ["COMPOSING"])
-_rule([CHAT], "end", [S.ACCEPTED], S.IDLE, ["ENDED"], capability="END_CHAT")
-_rule([CHAT], "single-step conference", [S.ACCEPTED], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
-_rule([CHAT], "party change", [S.ACCEPTED], None, ["PARTY_CHANGED"])
-_rule([CHAT], "consult", [S.ACCEPTED], None, [], capability="CONSULT")
-_rule([CHAT], "conference in", [S.ACCEPTED], None, ["PARTY_CHANGED"])
-_rule([CHAT], "transfer away", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
-_rule([CHAT], "leave conference", [S.ACCEPTED], S.LEFT_CONFERENCE, ["LEFT_CONFERENCE", "REMOVED"], removes=True)
+_rule([CHAT], "accept", [InteractionState.INVITED, InteractionState.INVITED_CONFERENCE], InteractionState.JOIN_PENDING, ["JOIN_PENDING"], capability="ACCEPT")
+_rule([CHAT], "join", [InteractionState.JOIN_PENDING], InteractionState.ACCEPTED, ["ACCEPTED"])
+_rule([CHAT], "join failure", [InteractionState.JOIN_PENDING], InteractionState.JOIN_FAILED, ["JOIN_FAILED"])
+_rule([CHAT], "customer cancels", [InteractionState.INVITED], InteractionState.CANCELED, ["CANCELED", "REMOVED"], removes=True)
+_rule([CHAT], "new message", [InteractionState.ACCEPTED], None, ["NEW_MESSAGE"])
+_rule([CHAT], "composing", [InteractionState.ACCEPTED], None, ["COMPOSING"])
+_rule([CHAT], "end", [InteractionState.ACCEPTED], InteractionState.IDLE, ["ENDED"], capability="END_CHAT")
+_rule([CHAT], "single-step conference", [InteractionState.ACCEPTED], None, ["PARTY_CHANGED"], capability="SINGLE_STEP_CONFERENCE")
+_rule([CHAT], "party change", [InteractionState.ACCEPTED], None, ["PARTY_CHANGED"])
+_rule([CHAT], "consult", [InteractionState.ACCEPTED], None, [], capability="CONSULT")
+_rule([CHAT], "conference in", [InteractionState.ACCEPTED], None, ["PARTY_CHANGED"])
+_rule([CHAT], "transfer away", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
+_rule([CHAT], "leave conference", [InteractionState.ACCEPTED], InteractionState.LEFT_CONFERENCE, ["LEFT_CONFERENCE", "REMOVED"], removes=True)
 _rule(
     [CHAT],
     "mark done",
-    [S.IDLE, S.JOIN_FAILED, S.TRANSFER_COMPLETED, S.ERROR],
-    S.COMPLETED,
+    [InteractionState.IDLE, InteractionState.JOIN_FAILED, InteractionState.TRANSFER_COMPLETED, InteractionState.ERROR],
+    InteractionState.COMPLETED,
     ["COMPLETED", "REMOVED"],
     removes=True,
     capability="MARK_DONE",
 )
 
 # -- email ----------------------------------------------------------------------------------
-_rule([EMAIL], "accept", [S.INVITED], S.ACCEPTED, ["ACCEPTED"], capability="ACCEPT")
-_rule([EMAIL], "reply", [S.ACCEPTED], None, [], capability="REPLY")
-_rule([EMAIL], "send", [S.CREATED], S.SENT, ["SENT", "REMOVED"], removes=True, capability="SEND")
-_rule([EMAIL], "cancel", [S.CREATED], S.CANCELLED, ["CANCELLED", "REMOVED"], removes=True, capability="CANCEL")
-_rule([EMAIL], "consult", [S.ACCEPTED], None, [], capability="CONSULT")
-_rule([EMAIL], "transfer away", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
+_rule([EMAIL], "accept", [InteractionState.INVITED], InteractionState.ACCEPTED, ["ACCEPTED"], capability="ACCEPT")
+_rule([EMAIL], "reply", [InteractionState.ACCEPTED], None, [], capability="REPLY")
+_rule([EMAIL], "send", [InteractionState.CREATED], InteractionState.SENT, ["SENT", "REMOVED"], removes=True, capability="SEND")
+_rule([EMAIL], "cancel", [InteractionState.CREATED], InteractionState.CANCELLED, ["CANCELLED", "REMOVED"], removes=True, capability="CANCEL")
+_rule([EMAIL], "consult", [InteractionState.ACCEPTED], None, [], capability="CONSULT")
+_rule([EMAIL], "transfer away", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
 _rule(
     [EMAIL],
     "mark done",
-    [S.ACCEPTED, S.PULLED, S.TRANSFER_COMPLETED, S.ERROR],
-    S.COMPLETED,
+    [InteractionState.ACCEPTED, InteractionState.PULLED, InteractionState.TRANSFER_COMPLETED, InteractionState.ERROR],
+    InteractionState.COMPLETED,
     ["COMPLETED", "REMOVED"],
     removes=True,
     capability="MARK_DONE",
 )
-_rule([EMAIL], "move to workbin", [S.ACCEPTED, S.PULLED, S.CREATED], S.SAVED, ["IN_WORKBIN", "REMOVED"], removes=True)
-_rule([EMAIL], "workbin failure", [S.ACCEPTED, S.PULLED, S.CREATED], None, ["IN_WORKBIN_FAILED"])
-_rule([EMAIL], "place in queue", [S.ACCEPTED, S.PULLED], S.IDLE, ["REMOVED"], removes=True)
-_rule([EMAIL], "queue failure", [S.ACCEPTED, S.PULLED], None, ["IN_QUEUE_FAILED"])
+_rule([EMAIL], "move to workbin", [InteractionState.ACCEPTED, InteractionState.PULLED, InteractionState.CREATED], InteractionState.SAVED, ["IN_WORKBIN", "REMOVED"], removes=True)
+_rule([EMAIL], "workbin failure", [InteractionState.ACCEPTED, InteractionState.PULLED, InteractionState.CREATED], None, ["IN_WORKBIN_FAILED"])
+_rule([EMAIL], "place in queue", [InteractionState.ACCEPTED, InteractionState.PULLED], InteractionState.IDLE, ["REMOVED"], removes=True)
+_rule([EMAIL], "queue failure", [InteractionState.ACCEPTED, InteractionState.PULLED], None, ["IN_QUEUE_FAILED"])
 
 # -- open media -----------------------------------------------------------------------------
-_rule(OPEN_MEDIA, "reject", [S.INVITED, S.INVITED_CONFERENCE], S.REJECTED, ["REMOVED"], removes=True, capability="REJECT")
-_rule(OPEN_MEDIA, "revoke", [S.INVITED, S.INVITED_CONFERENCE], S.REVOKED, ["REVOKED", "REMOVED"], removes=True)
-_rule(OPEN_MEDIA, "single-step transfer", [S.ACCEPTED], S.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"], capability="SINGLE_STEP_TRANSFER")
-_rule(OPEN_MEDIA, "standard response", [S.ACCEPTED, S.CREATED], None, ["INSERT_STANDARD_RESPONSE"])
+_rule(OPEN_MEDIA, "reject", [InteractionState.INVITED, InteractionState.INVITED_CONFERENCE], InteractionState.REJECTED, ["REMOVED"], removes=True, capability="REJECT")
+_rule(OPEN_MEDIA, "revoke", [InteractionState.INVITED, InteractionState.INVITED_CONFERENCE], InteractionState.REVOKED, ["REVOKED", "REMOVED"], removes=True)
+_rule(OPEN_MEDIA, "single-step transfer", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"], capability="SINGLE_STEP_TRANSFER")
+_rule(OPEN_MEDIA, "standard response", [InteractionState.ACCEPTED, InteractionState.CREATED], None, ["INSERT_STANDARD_RESPONSE"])
 
 # -- every media ----------------------------------------------------------------------------
 _ALL = (VOICE, CHAT, EMAIL)
-_ANY_LIVE = [state for state in S if state not in (S.COMPLETED, S.UNKNOWN)]
+_ANY_LIVE = [state for state in InteractionState if state not in (InteractionState.COMPLETED, InteractionState.UNKNOWN)]
 _rule(_ALL, "contact change", _ANY_LIVE, None, ["CONTACT_CHANGED"])
 _rule(_ALL, "case id change", _ANY_LIVE, None, ["CASE_OR_BUNDLE_ID_CHANGED"])
 _rule([VOICE], "error", _ANY_LIVE, None, ["ERROR"])
-_rule(OPEN_MEDIA, "error", [S.INVITED, S.ACCEPTED, S.CREATED, S.PULLED], S.ERROR, ["ERROR"])
+_rule(OPEN_MEDIA, "error", [InteractionState.INVITED, InteractionState.ACCEPTED, InteractionState.CREATED, InteractionState.PULLED], InteractionState.ERROR, ["ERROR"])
 
 
 def rule_for(interaction: Interaction, operation: str) -> Rule:
