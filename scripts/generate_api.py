@@ -178,8 +178,8 @@ def _parameter_row(position: int, parameter: ParamSpec) -> str:
     notes = []
     if parameter.optional:
         notes.append("optional (null or absent)")
-    if parameter.user_data:
-        notes.append("user data: the write allow-list applies")
+    if parameter.user_data is not None:
+        notes.append(f"user data: {parameter.user_data.value}")
     return (
         f"| {position} | `{parameter.name}` | {parameter.kind.value} | `{_cell(parameter.python + ': ' + parameter.annotation)}` "
         f"| {'; '.join(notes)} |"
@@ -220,8 +220,19 @@ def render_api_doc() -> str:
         "5. a request this desktop does not serve yet: `<name> is not supported yet by this simulated",
         "   Agent Workspace.` (the list: `UNSERVED` in `service/handlers/__init__.py`);",
         "6. parameters: too many, a missing one, or one of the wrong type, each named with its position;",
-        "7. a user-data key outside `service-client-api.user-data.write-allowed`, for the parameters",
-        "   marked *user data* below (nothing is written).",
+        "7. a user-data key outside `service-client-api.user-data.write-allowed`, for setUserData and",
+        "   deleteUserData (nothing is written); other requests that carry user data are served, with",
+        "   a warning.",
+        "",
+        "## Warnings and strict mode",
+        "",
+        "The real Agent Workspace serves calls that stray from the documented form, so this one does",
+        "too: an unknown key of a parameter object is left out, a number given as a string (`\"5000\"`,",
+        "`\"400px\"`) is read as the number, a malformed colour is left out (the default shows), and",
+        "each oddity becomes a **warning** on the request's row of the protocol log, naming the call,",
+        "the parameter and what the reference documents. In strict mode (`wwe-scapi serve --strict`,",
+        "`build_service(..., strict=True)`) each warning fails the request instead, before it changes",
+        "anything: `Strict mode: <what strays>.`",
         "",
         "A request that is admitted can still fail for the reasons listed under it. Every failure is a",
         "response with `errorMessage`; the Python client raises `RequestFailed` (`RequestTimeout` after",

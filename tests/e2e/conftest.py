@@ -52,13 +52,19 @@ def site() -> Iterator[RunningSite]:
 def open_desktop(site: RunningSite, page: Page):  # type: ignore[no-untyped-def]
     """open_desktop(apps=[url, ...], options={...}) -> Desktop, every app booted."""
 
-    def open_(apps: Sequence[str], options: Mapping[str, str] | None = None, accept: Sequence[str] | None = None) -> Desktop:
+    def open_(
+        apps: Sequence[str],
+        options: Mapping[str, str] | None = None,
+        accept: Sequence[str] | None = None,
+        strict: bool = False,
+    ) -> Desktop:
         chosen = dict(options or {})
         if accept is not None:
             chosen["service-client-api.accepted-web-content-origins"] = ", ".join(accept)
         site.config.value = {
             "options": chosen,
             "apps": [{"title": f"App {i}", "url": url} for i, url in enumerate(apps)],
+            "strict": strict,
         }
         page.goto(site.desktop + "/")
         page.wait_for_function("window.wweDesktopReady === true", timeout=BOOT_TIMEOUT_MS)

@@ -90,8 +90,21 @@ def test_toasts_hide_update_close_and_reach_my_messages(two_apps: Desktop) -> No
     )
     assert results == [True, False, True, False]
     desktop.page.wait_for_selector(f'[data-toast-id="{kept}"]', state="detached")
+    # A misspelt key is left out, and the log's row of the request says so.
+    assert run(desktop, app, "await service.system.popup_toast({'title': 'x', 'autoHideTimout': 5})").startswith("wweCustomToast")
+    desktop.page.wait_for_function(
+        "[...document.querySelectorAll('#protocol-log-body tr.warned')].some(r => r.cells[4].textContent === 'system.popupToast'"
+        " && r.cells[5].textContent.includes(\"⚠ system.popupToast: unknown parameter 'autoHideTimout'\"))",
+        polling=25,
+    )
+
+
+def test_strict_mode_refuses_what_strays_from_the_documented_form(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    desktop = open_desktop([app_url(site, 1, "python-client.html")], accept=[site.origins[1]], strict=True)
+    app = desktop.frame(0)
     error = desktop.failure(app, "service.system.popup_toast({'title': 'x', 'autoHideTimout': 5})")
-    assert error.startswith("system.popupToast: unknown parameter 'autoHideTimout'.")
+    assert error.startswith("Strict mode: system.popupToast: unknown parameter 'autoHideTimout'; the reference documents title,")
+    assert desktop.failure(app, "service.system.popup_toast({'title': 'x'})") is None
 
 
 def test_show_brings_the_calling_app_forward_and_am_i_visible_follows_the_tabs(two_apps: Desktop) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from wwe_scapi.cli.main import default_accepted_origins, main
+from wwe_scapi.cli.startup_checks import refused_app_warnings, unknown_option_warnings
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR
 from wwe_scapi.cli.errors import BuildError
 from wwe_scapi.cli.sitebuild import (
@@ -176,3 +177,33 @@ def test_the_loader_gets_pyodide_wheel_urls_and_the_wheel_folder(tmp_path: Path)
     (root / "web" / LOADER).write_text(real.read_text().replace(WHEEL_DIR_PLACEHOLDER, '"/somewhere"'))
     with pytest.raises(BuildError, match=WHEEL_DIR_PLACEHOLDER):
         _write_loader(layout, [wheel])
+
+
+def test_unknown_option_names_are_warned_of_with_the_nearest_known_one() -> None:
+    assert unknown_option_warnings(
+        ["voice.auto-anwser", "service-client-api.rate-limit.voice.dial", "CustomAPI/anything", "interaction-workspace/zzz"]
+    ) == [
+        "option 'voice.auto-anwser' is not one the simulated Agent Workspace uses (it is kept, and "
+        "configuration.getOption answers it). Did you mean 'voice.auto-answer'?",
+        "option 'interaction-workspace/zzz' is not one the simulated Agent Workspace uses (it is kept, and "
+        "configuration.getOption answers it).",
+    ]
+    assert unknown_option_warnings(["voice.auto-answer", "service-client-api.accepted-web-content-origins"]) == []
+
+
+def test_an_app_whose_origin_is_not_accepted_is_warned_of() -> None:
+    options = {"service-client-api.accepted-web-content-origins": "http://crm.test (agent.*)"}
+    assert refused_app_warnings(["http://crm.test/app", "http://other.test:8080/x"], options) == [
+        "--app http://other.test:8080/x: its origin http://other.test:8080 is not accepted by "
+        "service-client-api.accepted-web-content-origins, so the desktop will refuse every request it sends"
+    ]
+
+
+def test_serve_prints_its_warnings_and_strict_mode_stops_on_them(capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["serve", "--no-build", "--strict", "--no-samples", "--option", "voice.auto-anwser=true",
+                 "--option", "service-client-api.accepted-web-content-origins=http://crm.test", "--app", "http://other.test/"]
+    assert main(arguments) == 2
+    err = capsys.readouterr().err
+    assert "wwe-scapi: warning: option 'voice.auto-anwser' is not one" in err
+    assert "wwe-scapi: warning: --app http://other.test/: its origin http://other.test is not accepted" in err
+    assert "--strict: 2 warnings above" in err

@@ -312,3 +312,17 @@ async def test_a_stranger_origin_gets_failures_and_no_frame() -> None:
         await stranger.agent.get()
     assert page.host.service.frames == {}
     assert DESKTOP not in page.texts("#protocol-log-body td")
+
+
+async def test_a_served_requests_warnings_are_shown_on_its_log_row() -> None:
+    page = DesktopPage()
+    app = page.app(0)
+    await app.system.popup_toast({"title": "x", "autoHideTimout": 5})
+    await app.agent.get()
+    page.clock.advance(0.25)
+    table = page.platform.log_table
+    assert table is not None
+    toast_row, agent_row = table.shown[1], table.shown[0]
+    assert toast_row[4] == "system.popupToast" and toast_row[7] is True
+    assert toast_row[5].startswith("ok ⚠ system.popupToast: unknown parameter 'autoHideTimout'; the reference documents title,")
+    assert agent_row[4:6] == ["agent.get", "ok"] and agent_row[7] is False

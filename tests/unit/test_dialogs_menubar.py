@@ -62,22 +62,29 @@ def test_options_must_be_an_object(options: Any) -> None:
     assert bench.error(OPEN, PAGE, options) == f"{OPEN}: options must be an object such as {{label, width, height}}."
 
 
-def test_bad_options_are_refused_even_with_a_null_url() -> None:
-    bench = SystemBench()
-    assert bench.error(OPEN, None, {"width": "wide"}) == f"{OPEN}: width must be {SIZE_WHAT}, got a string 'wide'."
+def test_bad_options_are_refused_in_strict_mode_even_with_a_null_url() -> None:
+    bench = SystemBench(strict=True)
+    assert bench.error(OPEN, None, {"width": "wide"}) == f"Strict mode: {OPEN}: width must be {SIZE_WHAT}, got a string 'wide'."
+    lenient = SystemBench()
+    assert lenient.call(OPEN, None, {"width": "wide"}) is None
+    assert lenient.warnings() == [f"{OPEN}: width must be {SIZE_WHAT}, got a string 'wide'; left out."]
 
 
 @pytest.mark.parametrize(
-    "options, message",
+    "options, stray, treatment, label",
     [
-        ({"label": 5}, f"{OPEN}: label must be a string, got a number 5."),
-        ({"label": ["a"]}, f"{OPEN}: label must be a string, got an array ['a']."),
-        ({"title": "x"}, f"{OPEN}: unknown parameter 'title'. Known: label, width, height."),
-        ({"top": 1, "left": 2}, f"{OPEN}: unknown parameters 'left', 'top'. Known: label, width, height."),
+        ({"label": 5}, f"{OPEN}: label must be a string, got a number 5", "read as '5'", "5"),
+        ({"label": ["a"]}, f"{OPEN}: label must be a string, got an array ['a']", "left out", None),
+        ({"title": "x"}, f"{OPEN}: unknown parameter 'title'; the reference documents label, width, height", "left out", None),
+        ({"top": 1, "left": 2}, f"{OPEN}: unknown parameters 'left', 'top'; the reference documents label, width, height", "left out", None),
     ],
 )
-def test_label_and_unknown_options(options: dict[str, Any], message: str) -> None:
-    assert SystemBench().error(OPEN, PAGE, options) == message
+def test_label_and_unknown_options(options: dict[str, Any], stray: str, treatment: str, label: str | None) -> None:
+    assert SystemBench(strict=True).error(OPEN, PAGE, options) == f"Strict mode: {stray}."
+    bench = SystemBench()
+    dialog_id = bench.call(OPEN, PAGE, options)
+    assert bench.system.dialogs.dialogs[dialog_id].label == label
+    assert bench.warnings() == [f"{stray}; {treatment}."]
 
 
 @pytest.mark.parametrize(
@@ -101,26 +108,33 @@ def test_sizes_in_px_percent_or_numbers_are_accepted(key: str, given: Any, css: 
 
 
 @pytest.mark.parametrize(
-    "given, shown",
+    "given, shown, read",
     [
-        ("wide", "a string 'wide'"),
-        ("430", "a string '430'"),
-        ("430em", "a string '430em'"),
-        ("430 px", "a string '430 px'"),
-        ("-5px", "a string '-5px'"),
-        ("px", "a string 'px'"),
-        ("", "a string ''"),
-        (0, "a number 0"),
-        (-1, "a number -1"),
-        (True, "a boolean True"),
-        ([430], "an array [430]"),
+        ("wide", "a string 'wide'", None),
+        ("430", "a string '430'", "430px"),
+        ("430em", "a string '430em'", None),
+        ("430 px", "a string '430 px'", None),
+        ("-5px", "a string '-5px'", None),
+        ("px", "a string 'px'", None),
+        ("", "a string ''", None),
+        (0, "a number 0", None),
+        (-1, "a number -1", None),
+        (True, "a boolean True", None),
+        ([430], "an array [430]", None),
     ],
 )
 @pytest.mark.parametrize("key", ["width", "height"])
-def test_other_sizes_are_refused_by_name(key: str, given: Any, shown: str) -> None:
-    bench = SystemBench()
-    assert bench.error(OPEN, PAGE, {key: given}) == f"{OPEN}: {key} must be {SIZE_WHAT}, got {shown}."
+def test_other_sizes_are_refused_by_name_in_strict_mode_and_read_or_left_out_otherwise(
+    key: str, given: Any, shown: str, read: str | None
+) -> None:
+    bench = SystemBench(strict=True)
+    assert bench.error(OPEN, PAGE, {key: given}) == f"Strict mode: {OPEN}: {key} must be {SIZE_WHAT}, got {shown}."
     assert bench.system.dialogs.dialogs == {}
+    lenient = SystemBench()
+    dialog_id = lenient.call(OPEN, PAGE, {key: given})
+    assert getattr(lenient.system.dialogs.dialogs[dialog_id], key) == read
+    treatment = "left out" if read is None else f"read as {read!r}"
+    assert lenient.warnings() == [f"{OPEN}: {key} must be {SIZE_WHAT}, got {shown}; {treatment}."]
 
 
 @pytest.mark.parametrize(
@@ -134,23 +148,49 @@ def test_absolute_http_urls_are_accepted(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    [
-        "/relative",
-        "page.html",
-        "//lookup.test/page",
-        "ftp://lookup.test/file",
-        "javascript:alert(1)",
-        "data:text/html,<b>x</b>",
-        "https://",
-        "http:///path",
-        "https://lookup test/",
-        "",
-    ],
+    ["ftp://lookup.test/file", "javascript:alert(1)", "data:text/html,<b>x</b>", "https://", "http:///path", "https://lookup test/"],
 )
-def test_relative_and_non_http_urls_are_refused(url: str) -> None:
+def test_non_http_urls_are_refused(url: str) -> None:
     bench = SystemBench()
+    bench.surface.urls[1] = "https://crm.test/apps/panel/index.html"
     assert bench.error(OPEN, url, {}) == f"{OPEN}: url must be an absolute http(s) URL, got {url!r}."
     assert bench.system.dialogs.dialogs == {}
+
+
+@pytest.mark.parametrize(
+    "url, resolved",
+    [
+        ("", "https://crm.test/apps/panel/index.html?agent=1"),  # the reference's own sample
+        ("/relative", "https://crm.test/relative"),
+        ("page.html", "https://crm.test/apps/panel/page.html"),
+        ("../other/", "https://crm.test/apps/other/"),
+        ("//lookup.test/page", "https://lookup.test/page"),
+        ("?q=2", "https://crm.test/apps/panel/index.html?q=2"),
+    ],
+)
+def test_relative_urls_resolve_against_the_calling_frames_page(url: str, resolved: str) -> None:
+    bench = SystemBench()
+    bench.surface.urls[1] = "https://crm.test/apps/panel/index.html?agent=1"
+    dialog_id = bench.call(OPEN, url, {})
+    assert bench.system.dialogs.dialogs[dialog_id].url == resolved and bench.warnings() == []
+
+
+def test_a_relative_url_is_refused_when_the_calling_frames_page_is_unknown() -> None:
+    bench = SystemBench()
+    assert bench.error(OPEN, "", {}) == (
+        f"{OPEN}: the url '' is relative and the address of the calling frame's page is not known to the desktop; "
+        "give an absolute http(s) URL."
+    )
+    assert bench.system.dialogs.dialogs == {}
+
+
+def test_the_references_sample_dialog_opens() -> None:
+    bench = SystemBench(strict=True)
+    bench.surface.urls[1] = "https://crm.test/apps/panel/"
+    options = {"label": "Dialog $Agent.FullName$", "width": "430px", "height": "325px"}
+    assert bench.call(OPEN, "", options) == "wweCustomDialog1"
+    dialog = bench.system.dialogs.dialogs["wweCustomDialog1"]
+    assert (dialog.url, dialog.label, dialog.width, dialog.height) == ("https://crm.test/apps/panel/", "Dialog $Agent.FullName$", "430px", "325px")
 
 
 def test_close_dialog_answers_true_then_false() -> None:
@@ -202,7 +242,10 @@ def test_the_name_is_mandatory(parameters: dict[str, Any]) -> None:
 
 
 def test_the_name_must_be_a_string() -> None:
-    assert SystemBench().error(VIEW, {"name": 5, "label": "x"}) == f"{VIEW}: name must be a string, got a number 5."
+    assert SystemBench(strict=True).error(VIEW, {"name": 5, "label": "x"}) == f"Strict mode: {VIEW}: name must be a string, got a number 5."
+    bench = SystemBench()
+    assert bench.call(VIEW, {"name": 5, "label": "x"}) == "5"
+    assert bench.warnings() == [f"{VIEW}: name must be a string, got a number 5; read as '5'."]
 
 
 def test_surrounding_spaces_of_the_name_are_ignored() -> None:
@@ -226,21 +269,41 @@ def test_icon_url_alone_or_label_alone_is_enough(parameters: dict[str, Any]) -> 
 
 
 @pytest.mark.parametrize(
-    "parameters, message",
+    "parameters, stray, treatment, view",
     [
-        ({"name": "v", "label": "L", "color": "#fff"}, f"{VIEW}: unknown parameter 'color'. Known: {VIEW_KEYS}."),
-        ({"name": "v", "label": 3}, f"{VIEW}: label must be a string, got a number 3."),
-        ({"name": "v", "label": "L", "tooltip": ["t"]}, f"{VIEW}: tooltip must be a string, got an array ['t']."),
-        ({"name": "v", "iconUrl": True}, f"{VIEW}: iconUrl must be a string, got a boolean True."),
-        ({"name": "v", "label": "L", "shortLabel": {}}, f"{VIEW}: shortLabel must be a string, got an object {{}}."),
+        (
+            {"name": "v", "label": "L", "color": "#fff"},
+            f"{VIEW}: unknown parameter 'color'; the reference documents {VIEW_KEYS}",
+            "left out",
+            {"name": "v", "label": "L"},
+        ),
+        ({"name": "v", "label": 3}, f"{VIEW}: label must be a string, got a number 3", "read as '3'", {"name": "v", "label": "3"}),
+        (
+            {"name": "v", "label": "L", "tooltip": ["t"]},
+            f"{VIEW}: tooltip must be a string, got an array ['t']",
+            "left out",
+            {"name": "v", "label": "L"},
+        ),
+        ({"name": "v", "iconUrl": True, "label": "L"}, f"{VIEW}: iconUrl must be a string, got a boolean True", "read as 'true'", None),
+        (
+            {"name": "v", "label": "L", "shortLabel": {}},
+            f"{VIEW}: shortLabel must be a string, got an object {{}}",
+            "left out",
+            {"name": "v", "label": "L"},
+        ),
     ],
 )
-def test_other_parameters_are_checked(parameters: dict[str, Any], message: str) -> None:
-    assert SystemBench().error(VIEW, parameters) == message
+def test_other_parameters_are_checked(parameters: dict[str, Any], stray: str, treatment: str, view: dict[str, Any] | None) -> None:
+    assert SystemBench(strict=True).error(VIEW, parameters) == f"Strict mode: {stray}."
+    bench = SystemBench()
+    assert bench.call(VIEW, parameters) == "v"
+    assert bench.warnings() == [f"{stray}; {treatment}."]
+    if view is not None:
+        assert bench.system.menu_bar.views["v"] == view
 
 
 def test_a_refused_update_leaves_the_view_as_it_was() -> None:
-    bench = SystemBench()
+    bench = SystemBench(strict=True)
     bench.call(VIEW, {"name": "v", "label": "L", "labelColor": "#000"}, frame=2)
     bench.error(VIEW, {"name": "v", "label": "M", "labelColor": "black"})
     assert bench.system.menu_bar.views["v"] == {"name": "v", "label": "L", "labelColor": "#000"}
@@ -272,12 +335,28 @@ def test_hex_colours_are_accepted(key: str, colour: str) -> None:
     ],
 )
 @pytest.mark.parametrize("key", ["labelColor", "backgroundColor"])
-def test_other_colours_are_refused_by_name(key: str, colour: Any, shown: str) -> None:
-    bench = SystemBench()
+def test_other_colours_are_refused_by_name_in_strict_mode_and_shown_as_the_default_otherwise(
+    key: str, colour: Any, shown: str
+) -> None:
+    bench = SystemBench(strict=True)
     assert bench.error(VIEW, {"name": "v", "label": "L", key: colour}) == (
-        f"{VIEW}: {key} must be a hex colour such as #1D2733, got {shown}."
+        f"Strict mode: {VIEW}: {key} must be a hex colour such as #1D2733, got {shown}."
     )
     assert bench.system.menu_bar.views == {}
+    lenient = SystemBench()
+    assert lenient.call(VIEW, {"name": "v", "label": "L", key: colour}) == "v"
+    assert lenient.system.menu_bar.views["v"] == {"name": "v", "label": "L"}  # the default colour shows
+    assert lenient.warnings() == [f"{VIEW}: {key} must be a hex colour such as #1D2733, got {shown}; left out."]
+
+
+def test_the_references_sample_colours_make_a_view() -> None:
+    bench = SystemBench()
+    parameters = {"name": "view0", "label": "Sample", "labelColor": "#FFFFF", "backgroundColor": "#00000"}
+    assert bench.call(VIEW, parameters) == "view0"
+    assert [warning.split(",")[0] for warning in bench.warnings()] == [
+        f"{VIEW}: labelColor must be a hex colour such as #1D2733",
+        f"{VIEW}: backgroundColor must be a hex colour such as #1D2733",
+    ]
 
 
 def test_close_view_answers_true_then_false() -> None:

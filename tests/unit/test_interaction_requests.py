@@ -218,9 +218,12 @@ FORBIDDEN_ONE = (
     "Writing the user data key 'Secret' is not allowed "
     "(service-client-api.user-data.write-allowed); nothing was changed."
 )
-CARRIERS = [
+RESTRICTED = [
     ("interaction.setUserData", ["1", {"Allowed": 1, "Secret": 2}]),
     ("interaction.deleteUserData", ["1", "Secret"]),
+]
+# The reference's write list restricts setUserData and deleteUserData; these carry user data.
+CARRIED = [
     ("interaction.consult", ["1", "+15550199", {"Allowed": 1, "Secret": 2}, {}]),
     ("interaction.singleStepTransfer", ["1", "+15550199", {"Secret": 2}]),
     ("interaction.singleStepConference", ["1", "+15550199", {"Secret": 2}, {}]),
@@ -238,14 +241,41 @@ def _talking(write: str | None = None, read: str | None = None) -> Bench:
     return bench
 
 
-@pytest.mark.parametrize("name, parameters", CARRIERS, ids=[name for name, _ in CARRIERS])
-def test_the_write_allow_list_covers_every_user_data_carrier(name: str, parameters: list[Any]) -> None:
+CARRIERS = RESTRICTED + CARRIED
+
+
+@pytest.mark.parametrize("name, parameters", RESTRICTED, ids=[name for name, _ in RESTRICTED])
+def test_the_write_allow_list_restricts_set_and_delete_user_data(name: str, parameters: list[Any]) -> None:
     bench = _talking(write="Allowed")
     assert bench.error(name, *parameters) == FORBIDDEN_ONE
     assert bench.events() == []
     assert [(i["interactionId"], i["state"], i["userData"]) for i in bench.call("interaction.getInteractions")] == [
         ("1", "TALKING", {"Allowed": 0, "Secret": 0})
     ]
+
+
+def _outside(name: str) -> str:
+    return (
+        f"{name}: the user data key 'Secret' is outside service-client-api.user-data.write-allowed, which the "
+        "reference applies to setUserData and deleteUserData only"
+    )
+
+
+@pytest.mark.parametrize("name, parameters", CARRIED, ids=[name for name, _ in CARRIED])
+def test_other_user_data_carriers_write_outside_keys_with_a_warning(name: str, parameters: list[Any]) -> None:
+    bench = _talking(write="Allowed")
+    assert "errorMessage" not in bench.reply(name, *parameters)
+    assert bench.warnings() == [f"{_outside(name)}; written."]
+
+
+@pytest.mark.parametrize("name, parameters", CARRIED, ids=[name for name, _ in CARRIED])
+def test_strict_mode_refuses_outside_keys_on_every_carrier(name: str, parameters: list[Any]) -> None:
+    bench = Bench(write="Allowed", strict=True)
+    bench.scenario.ring_inbound_call(user_data={"Allowed": 0, "Secret": 0})
+    bench.call("voice.answer", "1")
+    bench.events()
+    assert bench.error(name, *parameters) == f"Strict mode: {_outside(name)}."
+    assert bench.events() == [] and len(bench.call("interaction.getInteractions")) == 1
 
 
 @pytest.mark.parametrize("name, parameters", CARRIERS, ids=[name for name, _ in CARRIERS])

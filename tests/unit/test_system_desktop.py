@@ -12,6 +12,7 @@ from wwe_scapi.clock import ManualClock
 from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Service
+from wwe_scapi.service import Direction, LogEntry
 from wwe_scapi.service.surface import MemorySurface
 from wwe_scapi.service.setup import build_service
 from wwe_scapi.workspace import Workspace, WorkspaceError
@@ -22,14 +23,17 @@ from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
 class System:
     """A service with a manual clock; frames 1 (A) and 2 (B) subscribed to `system`."""
 
-    def __init__(self, **options: str) -> None:
+    def __init__(self, strict: bool = False, **options: str) -> None:
         self.clock = ManualClock()
         self.outbox = Recorder()
         self.service = build_service(
             {"service-client-api.accepted-web-content-origins": f"{A}, {B}", **options},
             clock=self.clock,
             transport=self.outbox,
+            strict=strict,
         )
+        self.log: list[LogEntry] = []
+        self.service.log.add(self.log.append)
         self.workspace = self.service.workspace
         for frame, origin in ((1, A), (2, B)):
             self.service.receive(frame, origin, {"event": "subscribe", "data": ["system"], "referenceId": "s"})
@@ -47,6 +51,10 @@ class System:
 
     def events(self, frame: int) -> list[dict[str, Any]]:
         return [m["data"] for m in self.outbox.to(frame) if m.get("event") == "system"]
+
+    def warnings(self) -> list[str]:
+        """The warnings on the log row of the last request answered."""
+        return list(next(e for e in reversed(self.log) if e.direction is Direction.REQUEST).warnings)
 
 
 # -- toasts -----------------------------------------------------------------------------------
@@ -80,22 +88,25 @@ def test_toast_ids_parameters_and_button_order() -> None:
 @pytest.mark.parametrize(
     "parameters, message",
     [
-        ({"title": 5}, "system.popupToast: title must be a string, got a number 5."),
-        ({"buttons": "OK"}, "system.popupToast: buttons must be an array of strings, got a string 'OK'."),
-        ({"buttons": ["a", 1]}, "system.popupToast: buttons must be an array of strings"),
-        ({"keyValues": []}, "system.popupToast: keyValues must be an object, got an array []."),
+        ({"title": 5}, "system.popupToast: title must be a string, got a number 5"),
+        ({"buttons": "OK"}, "system.popupToast: buttons must be an array of strings, got a string 'OK'"),
+        ({"buttons": ["a", {}]}, "system.popupToast: buttons must be an array of strings"),
+        ({"keyValues": []}, "system.popupToast: keyValues must be an object, got an array []"),
         ({"autoHideTimeout": -1}, "system.popupToast: autoHideTimeout must be a number of milliseconds (0 or more)"),
         ({"autoHideTimeout": "5000"}, "system.popupToast: autoHideTimeout must be a number of milliseconds"),
         ({"width": 0}, "system.popupToast: width must be a number of pixels (more than 0)"),
         ({"buttonsShowDismiss": "yes"}, "system.popupToast: buttonsShowDismiss must be a boolean"),
         ({"sendToMessagePanel": 1}, "system.popupToast: sendToMessagePanel must be a boolean"),
-        ({"titel": "x", "colour": "red"}, "system.popupToast: unknown parameters 'colour', 'titel'. Known: title, iconUrl"),
+        ({"titel": "x", "colour": "red"}, "system.popupToast: unknown parameters 'colour', 'titel'; the reference documents title, iconUrl"),
     ],
 )
 def test_bad_toast_parameters_are_named(parameters: dict[str, Any], message: str) -> None:
-    system = System()
-    assert system.error("system.popupToast", parameters).startswith(message)
-    assert system.workspace.system.toasts.toasts == {}
+    strict = System(strict=True)
+    assert strict.error("system.popupToast", parameters).startswith(f"Strict mode: {message}")
+    assert strict.workspace.system.toasts.toasts == {}
+    lenient = System()
+    assert lenient.call("system.popupToast", parameters) == "wweCustomToast0"  # served, warned
+    assert [warning.startswith(message) for warning in lenient.warnings()] == [True]
 
 
 def test_toast_width_option_and_its_check() -> None:
@@ -124,9 +135,11 @@ def test_auto_hide_update_close_and_my_messages() -> None:
     assert system.call("system.updateToast", kept, {"message": "Now", "autoHideTimeout": 1000}) is True
     assert toasts.toasts[kept].get("message") == "Now" and toasts.toasts[kept].hide_at == 2.5
     assert system.call("system.updateToast", "wweCustomToast9", {"message": "x"}) is False
-    assert system.error("system.updateToast", "wweCustomToast9", {"mesage": "x"}).startswith(
-        "system.updateToast: unknown parameter 'mesage'."
-    )
+    assert system.call("system.updateToast", "wweCustomToast9", {"mesage": "x"}) is False
+    assert system.warnings() == [
+        "system.updateToast: unknown parameter 'mesage'; the reference documents title, iconUrl, subject, message, "
+        "keyValues, buttons, buttonsShowDismiss, autoHideTimeout, sendToMessagePanel, width; left out."
+    ]
     assert system.call("system.closeToast", kept) is True
     assert system.call("system.closeToast", kept) is False
 
@@ -164,11 +177,18 @@ def test_dialogs() -> None:
     )
     assert system.error("system.openDialog", url) == "system.openDialog: options must not be null; pass {} when there are none."
     assert system.error("system.openDialog", url, "big").startswith("system.openDialog: options must be an object")
-    assert system.error("system.openDialog", url, {"width": "wide"}).startswith(
-        "system.openDialog: width must be a size in px or %"
+    assert System(strict=True).error("system.openDialog", url, {"width": "wide"}).startswith(
+        "Strict mode: system.openDialog: width must be a size in px or %"
     )
+    assert system.call("system.openDialog", url, {"width": "wide", "height": "325"}) == "wweCustomDialog3"
+    assert (dialogs["wweCustomDialog3"].width, dialogs["wweCustomDialog3"].height) == (None, "325px")
+    assert [w.split(",")[0] for w in system.warnings()] == [
+        "system.openDialog: width must be a size in px or % (e.g. '430px'",
+        "system.openDialog: height must be a size in px or % (e.g. '430px'",
+    ]
     assert system.error("system.openDialog", "/relative", {}) == (
-        "system.openDialog: url must be an absolute http(s) URL, got '/relative'."
+        "system.openDialog: the url '/relative' is relative and the address of the calling frame's page is "
+        "not known to the desktop; give an absolute http(s) URL."
     )
     assert system.error("system.openDialog", "javascript:alert(1)", {}).startswith("system.openDialog: url must be")
     assert system.call("system.closeDialog", "wweCustomDialog1") is True
@@ -186,10 +206,16 @@ def test_menu_bar_views() -> None:
     assert system.call(method, {"name": "icon", "iconUrl": "https://icons.test/q.png", "backgroundColor": "#17849DCC"}) == "icon"
     assert system.error(method, {"label": "x"}) == f"{method}: name is mandatory (a non-empty string)."
     assert system.error(method, {"name": "bare", "tooltip": "t"}) == f"{method}: iconUrl or label is mandatory."
+    strict = System(strict=True)
     for colour in ("#FFFFF", "red", "#GGGGGG", "FFFFFF"):
-        assert system.error(method, {"name": "c", "label": "c", "labelColor": colour}).startswith(
-            f"{method}: labelColor must be a hex colour such as #1D2733"
+        assert strict.error(method, {"name": "c", "label": "c", "labelColor": colour}).startswith(
+            f"Strict mode: {method}: labelColor must be a hex colour such as #1D2733"
         )
+        assert system.call(method, {"name": "c", "label": "c", "labelColor": colour}) == "c"  # the default colour
+        assert "labelColor" not in system.workspace.system.menu_bar.views["c"]
+        assert system.warnings() == [
+            f"{method}: labelColor must be a hex colour such as #1D2733, got a string {colour!r}; left out."
+        ]
     assert system.call("system.closeViewInApplicationMenuBar", "queue") is True
     assert system.call("system.closeViewInApplicationMenuBar", "queue") is False
 

@@ -11,6 +11,7 @@ import pytest
 from unit_support import A, B, C, Recorder, request
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import EVENT_NAMES
+from wwe_scapi.service import Direction, LogEntry
 from wwe_scapi.service.handlers.system import HANDLERS
 from wwe_scapi.service.setup import build_service
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
@@ -32,6 +33,7 @@ class SystemBench:
         *,
         subscribed: tuple[int, ...] = (1, 2),
         surface: FrameSurface | None = None,
+        strict: bool = False,
     ) -> None:
         self.clock = ManualClock()
         self.outbox = Recorder()
@@ -41,7 +43,10 @@ class SystemBench:
             clock=self.clock,
             transport=self.outbox,
             surface=self.surface,
+            strict=strict,
         )
+        self.log: list[LogEntry] = []
+        self.service.log.add(self.log.append)
         self.workspace = self.service.workspace
         self.system = self.workspace.system
         self.scenario = self.workspace.scenario
@@ -69,6 +74,10 @@ class SystemBench:
         reply = self.reply(name, *parameters, frame=frame)
         assert "errorMessage" in reply, f"{name} succeeded: {reply.get('data')!r}"
         return str(reply["errorMessage"])
+
+    def warnings(self) -> list[str]:
+        """The warnings on the log row of the last request answered."""
+        return list(next(e for e in reversed(self.log) if e.direction is Direction.REQUEST).warnings)
 
     def events(self, frame: int, topic: str = "system") -> list[dict[str, Any]]:
         return [m["data"] for m in self.outbox.to(frame) if m.get("event") == topic]

@@ -40,18 +40,30 @@ WHAT: dict[str, str] = {
     "sendToMessagePanel": "a boolean",
     "width": "a number of pixels (more than 0)",
 }
-BAD_VALUES: dict[str, list[tuple[Any, str]]] = {
-    "title": [(5, "a number 5"), (True, "a boolean True"), (["t"], "an array ['t']")],
-    "iconUrl": [(1, "a number 1"), ({}, "an object {}")],
-    "subject": [(False, "a boolean False")],
-    "message": [(["m"], "an array ['m']")],
-    "keyValues": [("k=v", "a string 'k=v'"), ([], "an array []"), (3, "a number 3")],
-    "buttons": [("OK", "a string 'OK'"), (["a", 1], "an array ['a', 1]"), ({"0": "a"}, "an object {'0': 'a'}")],
-    "buttonsShowDismiss": [("true", "a string 'true'"), (1, "a number 1"), (0, "a number 0")],
-    "autoHideTimeout": [(-1, "a number -1"), ("5000", "a string '5000'"), (True, "a boolean True")],
-    "sendToMessagePanel": [(1, "a number 1"), ("yes", "a string 'yes'")],
-    "width": [(0, "a number 0"), (-5, "a number -5"), ("300px", "a string '300px'"), (True, "a boolean True")],
+LEFT_OUT: Any = object()
+# A value of the wrong type: how it is named, and what the lenient desktop reads it as.
+BAD_VALUES: dict[str, list[tuple[Any, str, Any]]] = {
+    "title": [(5, "a number 5", "5"), (True, "a boolean True", "true"), (["t"], "an array ['t']", LEFT_OUT)],
+    "iconUrl": [(1, "a number 1", "1"), ({}, "an object {}", LEFT_OUT)],
+    "subject": [(False, "a boolean False", "false")],
+    "message": [(["m"], "an array ['m']", LEFT_OUT)],
+    "keyValues": [("k=v", "a string 'k=v'", LEFT_OUT), ([], "an array []", LEFT_OUT), (3, "a number 3", LEFT_OUT)],
+    "buttons": [
+        ("OK", "a string 'OK'", ["OK"]),
+        (["a", 1], "an array ['a', 1]", ["a", "1"]),
+        ({"0": "a"}, "an object {'0': 'a'}", LEFT_OUT),
+    ],
+    "buttonsShowDismiss": [("true", "a string 'true'", True), (1, "a number 1", True), (0, "a number 0", False)],
+    "autoHideTimeout": [(-1, "a number -1", LEFT_OUT), ("5000", "a string '5000'", 5000), (True, "a boolean True", LEFT_OUT)],
+    "sendToMessagePanel": [(1, "a number 1", True), ("yes", "a string 'yes'", LEFT_OUT)],
+    "width": [
+        (0, "a number 0", LEFT_OUT),
+        (-5, "a number -5", LEFT_OUT),
+        ("300px", "a string '300px'", 300),
+        (True, "a boolean True", LEFT_OUT),
+    ],
 }
+BAD_CASES = [pytest.param(k, v, s, r, id=f"{k}={v!r}") for k, cases in BAD_VALUES.items() for v, s, r in cases]
 
 
 def toast_of(bench: SystemBench, toast_id: str) -> Any:
@@ -70,7 +82,7 @@ def test_ids_count_from_zero_per_service_and_are_never_reused() -> None:
 
 
 def test_a_refused_popup_takes_no_id() -> None:
-    bench = SystemBench()
+    bench = SystemBench(strict=True)
     bench.error(POPUP, {"title": 1})
     bench.error(POPUP, {"colour": "red"})
     assert bench.call(POPUP, {}) == "wweCustomToast0"
@@ -79,6 +91,7 @@ def test_a_refused_popup_takes_no_id() -> None:
 def test_the_schema_is_the_one_of_the_reference() -> None:
     assert ", ".join(TOAST_PARAMETERS) == KNOWN
     assert set(GOOD_VALUES) == set(BAD_VALUES) == set(WHAT) == set(TOAST_PARAMETERS)
+    assert [check.what for check in TOAST_PARAMETERS.values()] == list(WHAT.values())
 
 
 @pytest.mark.parametrize(
@@ -97,14 +110,31 @@ def test_all_parameters_at_once() -> None:
     assert toast_of(bench, toast_id).parameters == parameters
 
 
-@pytest.mark.parametrize(
-    "key, value, shown",
-    [pytest.param(k, v, s, id=f"{k}={v!r}") for k, cases in BAD_VALUES.items() for v, s in cases],
-)
-def test_each_parameter_of_the_wrong_type_is_refused_by_name(key: str, value: Any, shown: str) -> None:
-    bench = SystemBench()
-    assert bench.error(POPUP, {"title": "fine", key: value}) == f"{POPUP}: {key} must be {WHAT[key]}, got {shown}."
+@pytest.mark.parametrize("key, value, shown, read", BAD_CASES)
+def test_strict_mode_refuses_each_parameter_of_the_wrong_type_by_name(key: str, value: Any, shown: str, read: Any) -> None:
+    bench = SystemBench(strict=True)
+    assert bench.error(POPUP, {"title": "fine", key: value}) == f"Strict mode: {POPUP}: {key} must be {WHAT[key]}, got {shown}."
     assert bench.system.toasts.toasts == {} and bench.system.toasts.messages == []
+
+
+@pytest.mark.parametrize("key, value, shown, read", BAD_CASES)
+def test_a_parameter_of_the_wrong_type_is_read_when_it_can_be_with_a_warning(key: str, value: Any, shown: str, read: Any) -> None:
+    bench = SystemBench()
+    other = {"message": "fine"} if key != "message" else {"title": "fine"}
+    toast_id = bench.call(POPUP, {**other, key: value})
+    stray = f"{POPUP}: {key} must be {WHAT[key]}, got {shown}"
+    if read is LEFT_OUT:
+        assert toast_of(bench, toast_id).parameters == other
+        assert bench.warnings() == [f"{stray}; left out."]
+    else:
+        assert toast_of(bench, toast_id).parameters == {**other, key: read}
+        assert bench.warnings() == [f"{stray}; read as {read!r}."]
+
+
+def test_a_well_formed_popup_has_no_warning() -> None:
+    bench = SystemBench()
+    bench.call(POPUP, {key: values[0] for key, values in GOOD_VALUES.items()})
+    assert bench.warnings() == []
 
 
 def test_null_values_count_as_absent() -> None:
@@ -113,18 +143,26 @@ def test_null_values_count_as_absent() -> None:
     assert toast_of(bench, toast_id).parameters == {"message": "m"}
 
 
-@pytest.mark.parametrize(
-    "parameters, message",
-    [
-        ({"titel": "x"}, f"{POPUP}: unknown parameter 'titel'. Known: {KNOWN}."),
-        ({"title": "x", "colour": "red", "Width": 3}, f"{POPUP}: unknown parameters 'Width', 'colour'. Known: {KNOWN}."),
-        ({"onClick": None}, f"{POPUP}: unknown parameter 'onClick'. Known: {KNOWN}."),  # even when null
-    ],
-)
-def test_unknown_keys_are_refused_by_name(parameters: dict[str, Any], message: str) -> None:
-    bench = SystemBench()
-    assert bench.error(POPUP, parameters) == message
+UNKNOWN_KEYS = [
+    ({"titel": "x"}, "unknown parameter 'titel'", {}),
+    ({"title": "x", "colour": "red", "Width": 3}, "unknown parameters 'Width', 'colour'", {"title": "x"}),
+    ({"onClick": None}, "unknown parameter 'onClick'", {}),  # even when null
+]
+
+
+@pytest.mark.parametrize("parameters, unknown, kept", UNKNOWN_KEYS)
+def test_strict_mode_refuses_unknown_keys_by_name(parameters: dict[str, Any], unknown: str, kept: dict[str, Any]) -> None:
+    bench = SystemBench(strict=True)
+    assert bench.error(POPUP, parameters) == f"Strict mode: {POPUP}: {unknown}; the reference documents {KNOWN}."
     assert bench.system.toasts.toasts == {}
+
+
+@pytest.mark.parametrize("parameters, unknown, kept", UNKNOWN_KEYS)
+def test_unknown_keys_are_left_out_with_a_warning(parameters: dict[str, Any], unknown: str, kept: dict[str, Any]) -> None:
+    bench = SystemBench()
+    toast_id = bench.call(POPUP, parameters)
+    assert toast_of(bench, toast_id).parameters == kept
+    assert bench.warnings() == [f"{POPUP}: {unknown}; the reference documents {KNOWN}; left out."]
 
 
 # -- buttons -----------------------------------------------------------------------------------
@@ -252,13 +290,13 @@ def test_update_of_an_unknown_id_answers_false() -> None:
 @pytest.mark.parametrize(
     "parameters, message",
     [
-        ({"mesage": "x"}, f"{UPDATE}: unknown parameter 'mesage'. Known: {KNOWN}."),
-        ({"title": 5}, f"{UPDATE}: title must be a string, got a number 5."),
-        ({"autoHideTimeout": -1}, f"{UPDATE}: autoHideTimeout must be a number of milliseconds (0 or more), got a number -1."),
+        ({"mesage": "x"}, f"Strict mode: {UPDATE}: unknown parameter 'mesage'; the reference documents {KNOWN}."),
+        ({"title": 5}, f"Strict mode: {UPDATE}: title must be a string, got a number 5."),
+        ({"autoHideTimeout": -1}, f"Strict mode: {UPDATE}: autoHideTimeout must be a number of milliseconds (0 or more), got a number -1."),
     ],
 )
-def test_invalid_update_parameters_are_refused_even_for_an_unknown_id(parameters: dict[str, Any], message: str) -> None:
-    bench = SystemBench()
+def test_strict_mode_refuses_invalid_update_parameters_even_for_an_unknown_id(parameters: dict[str, Any], message: str) -> None:
+    bench = SystemBench(strict=True)
     assert bench.error(UPDATE, "wweCustomToast7", parameters) == message
     toast_id = bench.call(POPUP, {"title": "T"})
     assert bench.error(UPDATE, toast_id, parameters) == message

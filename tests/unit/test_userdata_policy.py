@@ -18,6 +18,7 @@ from wwe_scapi.service import Service
 from wwe_scapi.protocol.messages import RequestMessage
 from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.handlers import ALL_HANDLERS
+from wwe_scapi.workspace.leniency import refuse
 from wwe_scapi.service.setup import build_service
 
 ORIGINS = "service-client-api.accepted-web-content-origins"
@@ -49,10 +50,10 @@ def test_every_user_data_object_is_filtered_however_deep() -> None:
 
 def test_write_check_names_every_forbidden_key() -> None:
     admission = Admission(SecurityPolicy(OriginPolicy.parse(A), writable=KeyAllowList.parse("Key1,Key3")), ALL_HANDLERS)
-    admitted = admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key3": 2}], "r"))
+    admitted = admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key3": 2}], "r"), refuse)
     assert admitted[1] == ["1", {"Key1": 1, "Key3": 2}]
     with pytest.raises(Refusal) as refused:
-        admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key2": 2, "X": 3}], "r"))
+        admission.admit(A, RequestMessage("interaction.setUserData", ["1", {"Key1": 1, "Key2": 2, "X": 3}], "r"), refuse)
     assert refused.value.kind is RefusalKind.POLICY
     assert refused.value.message == (
         "Writing the user data keys 'Key2', 'X' is not allowed "

@@ -13,7 +13,7 @@ from wwe_scapi.clock import ManualClock
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import KeyAllowList
-from wwe_scapi.service import Service
+from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import rules as lifecycle_rules
@@ -103,13 +103,16 @@ class Bench:
         write: str | None = None,
         read: str | None = None,
         workspace: Workspace | None = None,
+        strict: bool = False,
     ) -> None:
         policy = SecurityPolicy(
             OriginPolicy.parse(f"{A}, {B}"), readable=KeyAllowList.parse(read), writable=KeyAllowList.parse(write)
         )
         self.workspace = workspace or Workspace(clock=ManualClock(wall=FIXED_NOW.timestamp()))
         self.outbox = Recorder()
-        self.service = Service(self.workspace, policy, self.outbox)
+        self.service = Service(self.workspace, policy, self.outbox, strict=strict)
+        self.log: list[LogEntry] = []
+        self.service.log.add(self.log.append)
         self.scenario = self.workspace.scenario
         self.subscribe(1, A, topics)
         self._seen = len(self.outbox.to(1))
@@ -136,6 +139,10 @@ class Bench:
     def outcome(self, name: str, *parameters: Any) -> str | None:
         """The errorMessage of the request from frame 1, or None when it succeeded."""
         return self.reply(name, *parameters).get("errorMessage")
+
+    def warnings(self) -> list[str]:
+        """The warnings on the log row of the last request answered."""
+        return list(next(e for e in reversed(self.log) if e.direction is Direction.REQUEST).warnings)
 
     def events(self, frame: int = 1) -> list[dict[str, Any]]:
         """The events the frame got since the last look (frame 1) or ever (other frames)."""

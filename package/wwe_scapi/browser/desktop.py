@@ -18,6 +18,7 @@ from wwe_scapi.browser.toastsview import ToastsView
 from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
+from wwe_scapi.workspace.params import origin_of
 from wwe_scapi.workspace.toasts import ToastChoice
 from wwe_scapi.workspace.webcontent import WebContent
 
@@ -167,6 +168,17 @@ class DesktopView:
         if place == POPUP:
             return True
         return place is not None and place in self.apps_view.shown_frames() | self.dialogs_view.shown_frames()
+
+    def url_of(self, frame_id: int, origin: str) -> str | None:
+        """The address the desktop loaded that frame's page from: its iframe's, or its popup
+        app's (when of the frame's origin; a page inside an app's own iframes is unknown)."""
+        place = self.windows.place(frame_id)
+        if place == POPUP:
+            urls = [app.url for app in self.apps_view.popups]
+        else:
+            element = self._dom.find(place) if place is not None else None
+            urls = [str(element.getAttribute("src"))] if element is not None else []
+        return next((url for url in urls if origin_of(url) == origin), None)
 
     def bring_forward(self, frame_id: int) -> None:
         """Show the app of that frame: its tab, or its popup window."""

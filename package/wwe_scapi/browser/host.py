@@ -60,7 +60,8 @@ def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebCon
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
-    ({"options": {key: value}, "apps": [{"title", "url"}]}, as `wwe-scapi serve` writes it).
+    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool}, as `wwe-scapi
+    serve` writes it).
     `platform` and `clock` are the page's and the machine's unless given (tests)."""
     page = platform or page_platform()
     workspace, policy = configure(dict(config.get("options", {})), clock)
@@ -69,7 +70,7 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     view = DesktopView(
         workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe()
     )
-    service = Service(workspace, policy, transport, surface=view, log=log)
+    service = Service(workspace, policy, transport, surface=view, log=log, strict=bool(config.get("strict")))
     view.render()
     # window.wweScenario(name, {keyword: value}): drives the simulated contact centre from
     # outside, e.g. Playwright's page.evaluate.

@@ -28,9 +28,11 @@ _LOG_FLUSH_S = 0.25
 
 
 def _row(entry: LogEntry) -> list[Any]:
-    """One row of a batch, in the order the drawer reads it."""
+    """One row of a batch, in the order the drawer reads it; a served request's warnings follow
+    its result."""
     frame = "" if entry.frame is None else str(entry.frame)
-    return [entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, entry.result, entry.ok]
+    result = entry.result + "".join(f" ⚠ {warning}" for warning in entry.warnings)
+    return [entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, result, entry.ok, bool(entry.warnings)]
 
 
 class ProtocolLogView:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from wwe_scapi.cli.options import OptionError, option_is_set, parse_option, read_config_file
 from wwe_scapi.cli.server import ListenError, Origin, serve_site
+from wwe_scapi.cli.startup_checks import refused_app_warnings, unknown_option_warnings
 from wwe_scapi.cli.errors import BuildError
 from wwe_scapi.cli.sitebuild import build_site, find_checkout
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
@@ -32,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                        help="an Agent Workspace option, e.g. service-client-api.rate-limit=50 (repeatable)")
     serve.add_argument("--config", type=Path, metavar="FILE", help="a file of key=value options")
+    serve.add_argument("--strict", action="store_true",
+                       help="fail requests that stray from the reference's documented forms (warned of otherwise)")
     serve.add_argument("--no-build", action="store_true", help="serve the site as it is")
     serve.add_argument("--verbose", action="store_true", help="log every HTTP request")
     build = commands.add_parser("build", help="build the static site")
@@ -84,10 +87,16 @@ def _serve(args: argparse.Namespace) -> int:
         options[ORIGINS_OPTION] = default_accepted_origins(apps, options)
         print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
     build_service(options)  # refuse invalid options here, before anything is served
+    warnings = unknown_option_warnings(options) + refused_app_warnings(args.app, options)
+    for warning in warnings:
+        print(f"wwe-scapi: warning: {warning}", file=sys.stderr)
+    if warnings and args.strict:
+        raise OptionError(f"--strict: {len(warnings)} warning{'s' if len(warnings) > 1 else ''} above")
     site = _built_site() if args.no_build else build_site()
     config = {
         "options": options,
         "apps": apps,
+        "strict": args.strict,
         "origins": {"desktop": desktop.url, "apps": [origin.url for origin in origins[1:]]},
     }
     try:

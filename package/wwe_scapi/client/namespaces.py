@@ -125,7 +125,6 @@ class EmailNamespace(_Namespace):
         desktop answers nothing).
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         - the destination is not an email address
         """
         return self._call("email.create", destination, user_data, **cb)
@@ -175,7 +174,7 @@ class InteractionNamespace(_Namespace):
         Fails (RequestFailed), besides the ways every request may, when:
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is over (IDLE, COMPLETED...): its user data can no longer change
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
+        - a key is outside service-client-api.user-data.write-allowed: nothing is written
         """
         return self._call("interaction.setUserData", interaction_id, key_values, **cb)
 
@@ -190,7 +189,7 @@ class InteractionNamespace(_Namespace):
         Fails (RequestFailed), besides the ways every request may, when:
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is over (IDLE, COMPLETED...): its user data can no longer change
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
+        - a key is outside service-client-api.user-data.write-allowed: nothing is written
         - the interaction has no such key
         """
         return self._call("interaction.deleteUserData", interaction_id, key, **cb)
@@ -253,7 +252,6 @@ class InteractionNamespace(_Namespace):
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is in a state the operation does not start from (the message names both)
         - the target query names nobody the directory knows (the message lists who is known)
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         """
         return self._call("interaction.consult", interaction_id, target_query, user_data, extensions, **cb)
 
@@ -299,7 +297,6 @@ class InteractionNamespace(_Namespace):
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is in a state the operation does not start from (the message names both)
         - the target query names nobody the directory knows (the message lists who is known)
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         """
         return self._call("interaction.singleStepTransfer", interaction_id, target_query, user_data, extensions, **cb)
 
@@ -317,7 +314,6 @@ class InteractionNamespace(_Namespace):
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is in a state the operation does not start from (the message names both)
         - the target query names nobody the directory knows (the message lists who is known)
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         """
         return self._call("interaction.singleStepConference", interaction_id, target_query, user_data, extensions, **cb)
 
@@ -668,7 +664,6 @@ class VoiceNamespace(_Namespace):
         answers nothing).
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         - no destination
         - the agent has no voice channel, or it is logged out
         """
@@ -684,7 +679,6 @@ class VoiceNamespace(_Namespace):
         """Like dial, with extensions.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - a userData key is outside service-client-api.user-data.write-allowed: nothing is done
         - no destination
         - the agent has no voice channel, or it is logged out
         """

@@ -25,9 +25,9 @@ LOG_DRAWER: Final = r"""
   const rowsOf = (entries) => {
     const fragment = document.createDocumentFragment();
     for (let index = entries.length - 1; index >= 0; index--) {
-      const [time, direction, origin, frame, request, result, ok] = entries[index];
+      const [time, direction, origin, frame, request, result, ok, warned] = entries[index];
       const row = document.createElement("tr");
-      row.className = `log-${direction} ${ok ? "ok" : "failed"}`;
+      row.className = `log-${direction} ${ok ? "ok" : "failed"}${warned ? " warned" : ""}`;
       for (const cell of [timeLabel(time), direction, origin, frame, request, result]) {
         row.insertCell().textContent = cell;
       }

@@ -24,6 +24,13 @@ class ParamKind(enum.Enum):
     ANY = "any JSON value"
 
 
+class UserData(enum.Enum):
+    """How service-client-api.user-data.write-allowed applies to a parameter of user data."""
+
+    RESTRICTED = "the write allow-list applies: a key outside it fails the request"
+    CARRIED = "keys outside the write allow-list are written, with a warning"
+
+
 # The Python client's annotation for each kind (names from protocol/wire.py).
 PYTHON_TYPES: Final[dict[ParamKind, str]] = {
     ParamKind.STRING: "str",
@@ -43,9 +50,9 @@ class ParamSpec:
     name: str
     kind: ParamKind
     optional: bool = False
-    # Carries user-data keys (an object of them, or one key as a string): the write
-    # allow-list (service-client-api.user-data.write-allowed) applies to it.
-    user_data: bool = False
+    # Carries user-data keys (an object of them, or one key as a string). The reference's
+    # write allow-list restricts setUserData and deleteUserData; the others carry user data.
+    user_data: UserData | None = None
     python_name: str | None = None  # when snake_case of `name` will not do (`id` is a builtin)
     python_type: str | None = None  # a narrower annotation than the kind's
 
@@ -77,7 +84,7 @@ class RequestSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "canonical", self.alias_of or self.name)
-        positions = tuple(index for index, param in enumerate(self.params) if param.user_data)
+        positions = tuple(index for index, param in enumerate(self.params) if param.user_data is not None)
         object.__setattr__(self, "user_data_positions", positions)
 
     @property
@@ -109,7 +116,7 @@ def param(
     kind: ParamKind = ParamKind.STRING,
     *,
     optional: bool = False,
-    user_data: bool = False,
+    user_data: UserData | None = None,
     python_name: str | None = None,
     python_type: str | None = None,
 ) -> ParamSpec:
@@ -128,7 +135,7 @@ def request(
 
 
 INTERACTION_ID = param("interactionId", ParamKind.ID)
-USER_DATA = param("userData", ParamKind.OBJECT, optional=True, user_data=True)
+USER_DATA = param("userData", ParamKind.OBJECT, optional=True, user_data=UserData.CARRIED)
 EXTENSIONS = param("extensions", ParamKind.OBJECT, optional=True)
 TARGET_QUERY = param("targetQuery", ParamKind.TARGET)
 TOAST_PARAMETERS = param("parameters", ParamKind.OBJECT, python_type="ToastParameters")
@@ -136,7 +143,7 @@ TOAST_PARAMETERS = param("parameters", ParamKind.OBJECT, python_type="ToastParam
 UNKNOWN_INTERACTION = "the interaction id is unknown (the message lists the current ones)"
 WRONG_STATE = "the interaction is in a state the operation does not start from (the message names both)"
 LIVE_ONLY = "the interaction is over (IDLE, COMPLETED...): its user data can no longer change"
-USER_DATA_WRITE = "a userData key is outside service-client-api.user-data.write-allowed: nothing is done"
+USER_DATA_WRITE = "a key is outside service-client-api.user-data.write-allowed: nothing is written"
 UNKNOWN_TARGET = "the target query names nobody the directory knows (the message lists who is known)"
 UNKNOWN_STATE = "an operation name or index that is not in the state list, or a state that can only be reported"
 NOT_A_CALL = "the interaction is not a voice call"
@@ -195,7 +202,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         USER_DATA,
         returns="Interaction | None",
         doc="A new outbound email draft to `destination` (ADDED, CREATED); answers it (the real desktop answers nothing).",
-        errors=(USER_DATA_WRITE, "the destination is not an email address"),
+        errors=("the destination is not an email address",),
     ),
     # -- interaction
     request(
@@ -220,14 +227,14 @@ _SPECS: tuple[RequestSpec, ...] = (
     request(
         "interaction.setUserData",
         INTERACTION_ID,
-        param("keyValues", ParamKind.OBJECT, user_data=True),
+        param("keyValues", ParamKind.OBJECT, user_data=UserData.RESTRICTED),
         doc="Overwrite those keys of the interaction's attached data; emits ATTACHED_DATA_CHANGED.",
         errors=(UNKNOWN_INTERACTION, LIVE_ONLY, USER_DATA_WRITE),
     ),
     request(
         "interaction.deleteUserData",
         INTERACTION_ID,
-        param("key", user_data=True),
+        param("key", user_data=UserData.RESTRICTED),
         doc="Delete one key of the interaction's attached data; emits ATTACHED_DATA_CHANGED.",
         errors=(UNKNOWN_INTERACTION, LIVE_ONLY, USER_DATA_WRITE, "the interaction has no such key"),
     ),
@@ -269,7 +276,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         EXTENSIONS,
         returns="Interaction | None",
         doc="Start a consultation with a target (the customer is held); answers the consultation (the real desktop answers nothing).",
-        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET, USER_DATA_WRITE),
+        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET),
     ),
     request(
         "interaction.completeTransfer",
@@ -290,7 +297,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         USER_DATA,
         EXTENSIONS,
         doc="Transfer the interaction to a target in one step.",
-        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET, USER_DATA_WRITE),
+        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET),
     ),
     request(
         "interaction.singleStepConference",
@@ -299,7 +306,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         USER_DATA,
         EXTENSIONS,
         doc="Bring a target into the interaction in one step.",
-        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET, USER_DATA_WRITE),
+        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET),
     ),
     # -- media
     request("media.getMediaList", returns="list[Media]", doc="The agent's media with their states (voice with its device)."),
@@ -393,7 +400,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         USER_DATA,
         returns="Interaction | None",
         doc="Dial a number or a colleague's extension; answers the new call (the real desktop answers nothing).",
-        errors=(USER_DATA_WRITE, "no destination", "the agent has no voice channel, or it is logged out"),
+        errors=("no destination", "the agent has no voice channel, or it is logged out"),
     ),
     request(
         "voice.dialEx",
@@ -402,7 +409,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         EXTENSIONS,
         returns="Interaction | None",
         doc="Like dial, with extensions.",
-        errors=(USER_DATA_WRITE, "no destination", "the agent has no voice channel, or it is logged out"),
+        errors=("no destination", "the agent has no voice channel, or it is logged out"),
     ),
     _call_control("answer", "Answer a ringing call."),
     _call_control("hangUp", "Hang up a call."),

@@ -1,7 +1,8 @@
 """The one admission step: before any handler runs, a request is admitted or refused, in this
 order: the rate limits, the catalogue (a known name), the origin's filter, a request this
-desktop serves, its parameters, the user-data write allow-list. Each refusal carries the
-message a client developer needs and says how the broker treats it (Refusal.kind)."""
+desktop serves, its parameters, the user-data write allow-list (which restricts setUserData
+and deleteUserData; keys outside it that other requests carry are warned of). Each refusal
+carries the message a client developer needs and says how the broker treats it."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import enum
 from collections.abc import Callable, Collection
 from typing import Any
 
-from wwe_scapi.protocol.catalogue import CATALOGUE, ParamKind, ParamSpec, RequestSpec
+from wwe_scapi.protocol.catalogue import CATALOGUE, ParamKind, ParamSpec, RequestSpec, UserData
 from wwe_scapi.protocol.jsontypes import json_type_name
 from wwe_scapi.protocol.messages import RequestMessage
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import Verdict
 from wwe_scapi.security.userdata import WRITE_OPTION
+from wwe_scapi.workspace.leniency import Warn
 
 
 class RefusalKind(enum.Enum):
@@ -51,7 +53,7 @@ class Admission:
         """The documented request names the origin may use (system.getAllowedServices)."""
         return self._origins.allowed_requests(origin)
 
-    def admit(self, origin: str, message: RequestMessage) -> tuple[RequestSpec, list[Any]]:
+    def admit(self, origin: str, message: RequestMessage, warn: Warn) -> tuple[RequestSpec, list[Any]]:
         """The request's catalogue entry and its checked parameters; raises Refusal."""
         name = message.name
         spec = CATALOGUE.get(name)  # a table, never attribute lookup on user input
@@ -68,7 +70,7 @@ class Admission:
             raise Refusal(RefusalKind.REQUEST, f"{name} is not supported yet by this simulated Agent Workspace.")
         parameters = check_parameters(spec, message.parameters)
         if self._writable is not None and spec.user_data_positions:
-            self._check_writable(spec, parameters)
+            self._check_writable(spec, parameters, warn)
         return spec, parameters
 
     def _count(self, origin: str, judged: str, name: str) -> None:
@@ -90,19 +92,25 @@ class Admission:
             self._allowed_by_origin[origin] = allowed
         return allowed
 
-    def _check_writable(self, spec: RequestSpec, parameters: list[Any]) -> None:
+    def _check_writable(self, spec: RequestSpec, parameters: list[Any], warn: Warn) -> None:
         assert self._writable is not None
-        keys: list[str] = []
         for position in spec.user_data_positions:
             value = parameters[position]
-            keys.extend([value] if isinstance(value, str) else list(value or ()))
-        forbidden = self._writable.forbidden(keys)
-        if forbidden:
+            keys = [value] if isinstance(value, str) else list(value or ())
+            forbidden = self._writable.forbidden(keys)
+            if not forbidden:
+                continue
             listed = ", ".join(repr(key) for key in forbidden)
-            raise Refusal(
-                RefusalKind.POLICY,
-                f"Writing the user data key{'s' if len(forbidden) > 1 else ''} {listed} is not allowed "
-                f"({WRITE_OPTION}); nothing was changed.",
+            plural = "s" if len(forbidden) > 1 else ""
+            if spec.params[position].user_data is UserData.RESTRICTED:
+                raise Refusal(
+                    RefusalKind.POLICY,
+                    f"Writing the user data key{plural} {listed} is not allowed ({WRITE_OPTION}); nothing was changed.",
+                )
+            warn(
+                f"{spec.name}: the user data key{plural} {listed} {'are' if plural else 'is'} outside {WRITE_OPTION}, "
+                "which the reference applies to setUserData and deleteUserData only",
+                "written",
             )
 
 

@@ -38,6 +38,7 @@ from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
+from wwe_scapi.workspace.leniency import refuse, warning_text
 
 if TYPE_CHECKING:
     from wwe_scapi.transports.base import ServiceTransport
@@ -63,6 +64,7 @@ class LogEntry:
     result: str
     ok: bool
     at: float  # wall time, seconds since the epoch
+    warnings: tuple[str, ...] = ()  # how a served request strayed from the documented form
 
 
 LogSink = Callable[[LogEntry], None]
@@ -91,10 +93,11 @@ class ProtocolLog:
         request: str,
         result: str,
         ok: bool,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         if not self._sinks:
             return
-        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall())
+        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall(), warnings)
         for sink in list(self._sinks):
             sink(entry)
 
@@ -126,8 +129,11 @@ class Service:
         handlers: Mapping[str, Handler] = ALL_HANDLERS,
         surface: FrameSurface | None = None,
         log: ProtocolLog | None = None,
+        strict: bool = False,
     ) -> None:
-        """Starts serving at once: from now on `transport` hands every message to `receive`."""
+        """Starts serving at once: from now on `transport` hands every message to `receive`.
+        `strict`: a request that strays from the documented form fails, instead of being
+        served with a warning."""
         self.workspace = workspace or Workspace()
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
@@ -138,6 +144,8 @@ class Service:
         self._transport = transport
         self._surface: FrameSurface = surface or MemorySurface()
         self.frames: dict[int, Frame] = {}
+        self.strict = strict
+        self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
         self.workspace.subscribe(self._on_domain_event)
@@ -180,15 +188,26 @@ class Service:
             publish=self.publish,
             allowed_requests=lambda: self.admission.allowed_requests(origin),
             is_visible=lambda: bool(self._surface.is_visible(frame_id)),
+            page_url=lambda: self._surface.url_of(frame_id, origin),
+            warn=self._warn,
         )
         frame = Frame(frame_id, origin, context)
         self.frames[frame_id] = frame
         return frame
 
+    def _warn(self, stray: str, treatment: str) -> None:
+        if self.strict:
+            refuse(stray)  # the request fails, before it changes anything
+        self._warnings.append(warning_text(stray, treatment))
+
     def _request(self, frame: Frame, message: RequestMessage) -> None:
         name = message.name
+        self._warnings = []
         try:
-            spec, parameters = self.admission.admit(frame.origin, message)
+            spec, parameters = self.admission.admit(frame.origin, message, self._warn)
+        except WorkspaceError as strict:
+            self._answer(frame, name, message.reference_id, error=strict.message)
+            return
         except Refusal as refusal:
             if refusal.kind is RefusalKind.POLICY:
                 self._refuse(frame.id, frame.origin, name, message.reference_id, refusal.message)
@@ -210,7 +229,7 @@ class Service:
                 error=f"Internal error while handling {name}: {type(error).__name__}: {error}",
             )
         else:
-            self._answer(frame, name, message.reference_id, data=data)
+            self._answer(frame, name, message.reference_id, data=data, warnings=tuple(self._warnings))
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]
@@ -295,6 +314,7 @@ class Service:
         *,
         data: Any = None,
         error: str | None = None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         if error is None:
             reply = messages.success_response(name, reference_id, self._readable_copy(data))
@@ -302,7 +322,7 @@ class Service:
             reply = messages.failure_response(name, reference_id, error)
         self._send(frame, reply)
         if self.log.active:
-            self.log.write(Direction.REQUEST, frame.origin, frame.id, name, error or "ok", error is None)
+            self.log.write(Direction.REQUEST, frame.origin, frame.id, name, error or "ok", error is None, warnings)
 
     def _refuse(self, frame_id: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
         self.log.write(Direction.REFUSED, origin, frame_id, name, reason, False)

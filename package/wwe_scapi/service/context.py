@@ -21,6 +21,10 @@ class RequestContext:
     publish: Callable[[str, Any], int]  # event to every frame subscribed to a topic -> how many
     allowed_requests: Callable[[], list[str]]  # the documented requests this origin may use
     is_visible: Callable[[], bool]  # is this frame on screen now (system.amIVisible)
+    page_url: Callable[[], str | None]  # the address of the frame's page, when the desktop knows it
+    # An oddity the call strays by from the documented form: (what strays, what was done).
+    # Recorded on the request's log row, or the request's failure in strict mode.
+    warn: Callable[[str, str], None]
 
 
 Handler = Callable[..., Any]  # (context, *checked parameters) -> data

@@ -25,15 +25,17 @@ def build_service(
     *,
     transport: ServiceTransport | None = None,
     surface: FrameSurface | None = None,
+    strict: bool = False,
 ) -> Service:
     """A service over a default workspace with these options set (`name` or `Section/name`).
 
     Raises PolicyConfigError (a ValueError naming the option) before anything is served
     when a security option (or the toast width, or the inactivity timeout) is invalid, so
-    the service never starts half-configured.
+    the service never starts half-configured. `strict`: requests that stray from the documented
+    form fail instead of being served with a warning.
     """
     workspace, policy = configure(options, clock)
-    return Service(workspace, policy, transport, surface=surface)
+    return Service(workspace, policy, transport, surface=surface, strict=strict)
 
 
 def configure(

@@ -1,4 +1,5 @@
-"""Where the frames are shown: what system.amIVisible asks of the desktop page."""
+"""Where the frames are shown: what system.amIVisible asks of the desktop page, and the address
+of a frame's page (system.openDialog resolves relative URLs against it)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,21 @@ class FrameSurface(Protocol):
         """Is that frame on screen now (front tab, open dialog, popup window)?"""
         ...
 
+    def url_of(self, frame_id: int, origin: str) -> str | None:
+        """The URL of that frame's page, when the page knows it (it opened it), else None."""
+        ...
+
 
 class MemorySurface:
-    """Every frame visible unless hidden: for CPython tests and in-memory networks."""
+    """Every frame visible unless hidden, pages at the URLs tests give: for CPython tests and
+    in-memory networks."""
 
     def __init__(self) -> None:
         self.hidden: set[int] = set()
+        self.urls: dict[int, str] = {}
 
     def is_visible(self, frame_id: int) -> bool:
         return frame_id not in self.hidden
+
+    def url_of(self, frame_id: int, origin: str) -> str | None:
+        return self.urls.get(frame_id)

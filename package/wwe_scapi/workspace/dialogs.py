@@ -8,13 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from wwe_scapi.workspace.errors import WorkspaceError
-from wwe_scapi.workspace.params import STRING, Check, check_object, is_http_url
+from wwe_scapi.workspace.leniency import Warn, refuse
+from wwe_scapi.workspace.params import STRING, UNREAD, Check, check_object, is_http_url
 
 _SIZE = re.compile(r"^\d+(?:\.\d+)?(?:px|%)$")
-SIZE: Check = (
+_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def _size_in_text(value: object) -> object:
+    """ "430" -> "430px"."""
+    return f"{value.strip()}px" if isinstance(value, str) and _PLAIN_NUMBER.match(value) else UNREAD
+
+
+SIZE = Check(
     "a size in px or % (e.g. '430px', '50%', or a number of pixels)",
     lambda v: (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
     or (isinstance(v, str) and bool(_SIZE.match(v.strip()))),
+    _size_in_text,
 )
 DIALOG_OPTIONS: dict[str, Check] = {"label": STRING, "width": SIZE, "height": SIZE}
 
@@ -40,13 +50,13 @@ class DialogBoard:
         self.dialogs: dict[str, Dialog] = {}
         self._count = 0
 
-    def open(self, owner: int, url: str | None, options: Any) -> Dialog | None:
+    def open(self, owner: int, url: str | None, options: Any, warn: Warn = refuse) -> Dialog | None:
         """None when url is undefined (the reference); options must be an object, {} at least."""
         if options is None:
             raise WorkspaceError("system.openDialog: options must not be null; pass {} when there are none.")
         if not isinstance(options, Mapping):
             raise WorkspaceError("system.openDialog: options must be an object such as {label, width, height}.")
-        checked = check_object("system.openDialog", options, DIALOG_OPTIONS)
+        checked = check_object("system.openDialog", options, DIALOG_OPTIONS, warn)
         if url is None:
             return None
         if not is_http_url(url):

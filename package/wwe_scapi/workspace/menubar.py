@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wwe_scapi.workspace.errors import WorkspaceError
+from wwe_scapi.workspace.leniency import Warn, refuse
 from wwe_scapi.workspace.params import COLOUR, STRING, Check, check_object
 
 VIEW_PARAMETERS: dict[str, Check] = {
@@ -24,10 +25,11 @@ class MenuBar:
         self.views: dict[str, dict[str, Any]] = {}  # name -> parameters, in creation order
         self.owners: dict[str, int] = {}  # name -> the frame that last updated it
 
-    def update(self, owner: int, parameters: Mapping[str, Any]) -> str:
-        """Create the view, or update the one of that name; answers its name."""
+    def update(self, owner: int, parameters: Mapping[str, Any], warn: Warn = refuse) -> str:
+        """Create the view, or update the one of that name; answers its name. A malformed
+        colour is left out (the view shows the default one)."""
         call = "system.updateViewInApplicationMenuBar"
-        checked = check_object(call, parameters, VIEW_PARAMETERS)
+        checked = check_object(call, parameters, VIEW_PARAMETERS, warn)
         name = str(checked.get("name", "")).strip()
         if not name:
             raise WorkspaceError(f"{call}: name is mandatory (a non-empty string).")

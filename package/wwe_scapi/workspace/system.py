@@ -12,6 +12,7 @@ from wwe_scapi.workspace.connection import RealtimeConnection
 from wwe_scapi.workspace.dialogs import DialogBoard
 from wwe_scapi.workspace.events import EventHub
 from wwe_scapi.workspace.inactivity import InactivityTimer
+from wwe_scapi.workspace.leniency import Warn, refuse
 from wwe_scapi.workspace.menubar import MenuBar
 from wwe_scapi.workspace.toasts import ToastBoard, ToastChoice
 
@@ -37,13 +38,13 @@ class DesktopSystem:
 
     # -- toasts ---------------------------------------------------------------------------------
 
-    def popup_toast(self, owner: int, parameters: Mapping[str, Any]) -> str:
-        toast = self.toasts.popup(owner, parameters)
+    def popup_toast(self, owner: int, parameters: Mapping[str, Any], warn: Warn = refuse) -> str:
+        toast = self.toasts.popup(owner, parameters, warn)
         self._changed("toasts")
         return toast.id
 
-    def update_toast(self, toast_id: str, parameters: Mapping[str, Any]) -> bool:
-        return self._changed_if("toasts", self.toasts.update(toast_id, parameters))
+    def update_toast(self, toast_id: str, parameters: Mapping[str, Any], warn: Warn = refuse) -> bool:
+        return self._changed_if("toasts", self.toasts.update(toast_id, parameters, warn))
 
     def close_toast(self, toast_id: str) -> bool:
         return self._changed_if("toasts", self.toasts.close(toast_id))
@@ -64,8 +65,8 @@ class DesktopSystem:
 
     # -- dialogs and menu-bar views ------------------------------------------------------------
 
-    def open_dialog(self, owner: int, url: str | None, options: Any) -> str | None:
-        dialog = self.dialogs.open(owner, url, options)
+    def open_dialog(self, owner: int, url: str | None, options: Any, warn: Warn = refuse) -> str | None:
+        dialog = self.dialogs.open(owner, url, options, warn)
         if dialog is None:
             return None
         self._changed("dialogs")
@@ -74,8 +75,8 @@ class DesktopSystem:
     def close_dialog(self, dialog_id: str) -> bool:
         return self._changed_if("dialogs", self.dialogs.close(dialog_id))
 
-    def update_view(self, owner: int, parameters: Mapping[str, Any]) -> str:
-        name = self.menu_bar.update(owner, parameters)
+    def update_view(self, owner: int, parameters: Mapping[str, Any], warn: Warn = refuse) -> str:
+        name = self.menu_bar.update(owner, parameters, warn)
         self._changed("menu-bar")
         return name
 

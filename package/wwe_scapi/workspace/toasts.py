@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.clock import Clock
+from wwe_scapi.workspace.leniency import Warn, refuse
 from wwe_scapi.workspace.params import BOOLEAN, NON_NEGATIVE, OBJECT, POSITIVE, STRING, STRINGS, Check, check_object
 
 TOAST_PARAMETERS: dict[str, Check] = {
@@ -75,8 +76,8 @@ class ToastBoard:
         self.messages: list[Message] = []
         self._count = 0
 
-    def popup(self, owner: int, parameters: Mapping[str, Any]) -> Toast:
-        checked = check_object("system.popupToast", parameters, TOAST_PARAMETERS)
+    def popup(self, owner: int, parameters: Mapping[str, Any], warn: Warn = refuse) -> Toast:
+        checked = check_object("system.popupToast", parameters, TOAST_PARAMETERS, warn)
         toast = Toast(f"wweCustomToast{self._count}", owner, checked)
         self._count += 1
         self._arm(toast)
@@ -94,8 +95,8 @@ class ToastBoard:
             )
         return toast
 
-    def update(self, toast_id: str, parameters: Mapping[str, Any]) -> bool:
-        checked = check_object("system.updateToast", parameters, TOAST_PARAMETERS)  # refused even for unknown ids
+    def update(self, toast_id: str, parameters: Mapping[str, Any], warn: Warn = refuse) -> bool:
+        checked = check_object("system.updateToast", parameters, TOAST_PARAMETERS, warn)  # even for unknown ids
         toast = self.toasts.get(toast_id)
         if toast is None:
             return False

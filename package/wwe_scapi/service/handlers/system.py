@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from wwe_scapi.service.context import Handler, RequestContext
+from wwe_scapi.service.errors import RequestError
+from wwe_scapi.workspace.params import resolve_url
 
 
 def get_allowed_services(ctx: RequestContext) -> list[str]:
@@ -20,11 +22,11 @@ def trigger_activity(ctx: RequestContext) -> None:
 
 
 def popup_toast(ctx: RequestContext, parameters: dict[str, Any]) -> str:
-    return ctx.workspace.system.popup_toast(ctx.frame_id, parameters)
+    return ctx.workspace.system.popup_toast(ctx.frame_id, parameters, ctx.warn)
 
 
 def update_toast(ctx: RequestContext, toast_id: str, parameters: dict[str, Any]) -> bool:
-    return ctx.workspace.system.update_toast(toast_id, parameters)
+    return ctx.workspace.system.update_toast(toast_id, parameters, ctx.warn)
 
 
 def close_toast(ctx: RequestContext, toast_id: str) -> bool:
@@ -32,7 +34,17 @@ def close_toast(ctx: RequestContext, toast_id: str) -> bool:
 
 
 def open_dialog(ctx: RequestContext, url: str | None, options: Any) -> str | None:
-    return ctx.workspace.system.open_dialog(ctx.frame_id, url, options)
+    """A relative url (the reference's sample gives "") is resolved against the calling
+    frame's page, as the browser would."""
+    if url is not None:
+        resolved = resolve_url(url, ctx.page_url())
+        if resolved is None:
+            raise RequestError(
+                f"system.openDialog: the url {url!r} is relative and the address of the calling "
+                "frame's page is not known to the desktop; give an absolute http(s) URL."
+            )
+        url = resolved
+    return ctx.workspace.system.open_dialog(ctx.frame_id, url, options, ctx.warn)
 
 
 def close_dialog(ctx: RequestContext, dialog_id: str) -> bool:
@@ -40,7 +52,7 @@ def close_dialog(ctx: RequestContext, dialog_id: str) -> bool:
 
 
 def update_view_in_application_menu_bar(ctx: RequestContext, parameters: dict[str, Any]) -> str:
-    return ctx.workspace.system.update_view(ctx.frame_id, parameters)
+    return ctx.workspace.system.update_view(ctx.frame_id, parameters, ctx.warn)
 
 
 def close_view_in_application_menu_bar(ctx: RequestContext, name: str) -> bool:
