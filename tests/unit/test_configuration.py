@@ -1,4 +1,4 @@
-"""Option selectors: names, Section/name, arrays, trailing wildcards; leading ones refused."""
+"""Option selectors: names, Section/name, arrays, trailing wildcards, Section/*; a leading * of a longer name refused."""
 
 from __future__ import annotations
 
@@ -28,13 +28,18 @@ STORE = ConfigurationStore(
         (["list", "CustomAPI/other"], {"interaction-workspace": {"list": ["a", "b"]}, "CustomAPI": {"other": "O"}}),
         ("nothing.here", {}),
         ("CustomAPI/test", {}),
+        # A '*' standing alone after Section/ selects the whole section (the vendor sample page's call).
+        ("CustomAPI/*", {"CustomAPI": {"test.a": "A", "test.b": "B", "other": "O"}}),
+        (["voice.*", "MySection/*"], {"interaction-workspace": {"voice.auto-answer": "false", "voice.auto-answer.timer": "3", "voice.mark-done": "true"}}),
+        ("*", {"interaction-workspace": STORE.sections()["interaction-workspace"]}),
+        ("Custom*/*", {"CustomAPI": {"test.a": "A", "test.b": "B", "other": "O"}, "CustomOther": {"test.a": "Z"}}),
     ],
 )
 def test_selection(selectors: object, expected: dict) -> None:
     assert STORE.select(selectors) == expected
 
 
-@pytest.mark.parametrize("selector", ["*.mark-done", "*auto", "*", "voice.*.x", "v*ice", "*/x", "CustomAPI/*", "", "Section/", "/x"])
+@pytest.mark.parametrize("selector", ["*.mark-done", "*auto", "CustomAPI/*x", "voice.*.x", "v*ice", "*/x", "*/*", "", "Section/", "/x"])
 def test_refused_selectors(selector: str) -> None:
     with pytest.raises(WorkspaceError, match="Invalid option selector"):
         STORE.select([selector])

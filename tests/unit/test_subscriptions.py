@@ -66,15 +66,16 @@ def test_a_frame_cannot_unsubscribe_another_frames_subscription(service: Service
     assert len(events(outbox, 1)) == 1
 
 
-def test_broadcast_reaches_every_subscriber_of_the_channel_across_origins(service: Service, outbox: Recorder) -> None:
+def test_broadcast_reaches_every_other_subscriber_of_the_channel_across_origins(service: Service, outbox: Recorder) -> None:
     subscribe(service, 1, A, ["messenger:notes"])
     subscribe(service, 2, B, ["messenger:notes", "agent"])
+    subscribe(service, 4, A, ["messenger:notes"])  # the sender's origin, another frame
     subscribe(service, 3, C, ["messenger:other"])
     service.receive(1, A, request("messenger.broadcastMessage", "notes", {"text": "hi"}, reference="b"))
     assert outbox.replies(1)[-1]["data"] == 2
     expected = {"event": "messenger:notes", "data": {"text": "hi"}, "userAgent": "WWE Server", "protocolVersion": 2}
-    assert events(outbox, 1) == [expected] and events(outbox, 2) == [expected]
-    assert events(outbox, 3) == []
+    assert events(outbox, 2) == [expected] and events(outbox, 4) == [expected]
+    assert events(outbox, 1) == [] and events(outbox, 3) == []  # not back to the sender (reference)
 
 
 def test_broadcast_with_any_json_message_and_to_nobody(service: Service, outbox: Recorder) -> None:

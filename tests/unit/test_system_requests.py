@@ -178,12 +178,29 @@ def test_request_parameters_are_checked_before_the_desktop_acts(name: str, param
 
 def test_every_system_request_is_refused_to_an_origin_filtered_to_agent_requests() -> None:
     bench = SystemBench()
-    for name in HANDLERS:
+    for name in set(HANDLERS) - {"system.getAllowedServices"}:
         message = bench.error(name, frame=4)
         assert message == (
             f"The request {name} is not allowed for the origin {C} (service-client-api.accepted-web-content-origins)."
         )
     assert bench.system.toasts.toasts == {}
+
+
+def test_allowed_services_are_answered_to_every_listed_origin_whatever_its_filter() -> None:
+    bench = SystemBench()
+    assert bench.call("system.getAllowedServices", frame=4) == [
+        "agent.get",
+        "agent.getState",
+        "agent.getStateList",
+        "agent.setState",
+        "system.getAllowedServices",
+    ]
+
+
+def test_allowed_services_list_only_requests_this_desktop_serves() -> None:
+    allowed = SystemBench().call("system.getAllowedServices", frame=2)
+    assert "outbound.getCampaigns" not in allowed and "system.isFrameLeading" not in allowed
+    assert "voice.dial" in allowed and "sipEndpoint.muteMicrophone" not in allowed
 
 
 def test_allowed_services_list_the_system_requests_for_an_unfiltered_origin() -> None:

@@ -751,7 +751,11 @@ async def test_everything_on_the_wire_between_a_client_and_the_service_conforms(
     await client.system.update_view_in_application_menu_bar({"name": "view0", "label": "News"})
     await client.system.am_i_visible()
     await client.system.get_allowed_services()
-    await client.messenger.broadcast_message("news", {"headline": "Hello", "n": 1})
+    # A broadcast goes to the other frames, not back to the sender: one comes from another
+    # frame, and this client's own reaches nobody.
+    other = network.connect(APP)
+    assert await other.messenger.broadcast_message("news", {"headline": "Hello", "n": 1}) == 1
+    assert await client.messenger.broadcast_message("news", {"headline": "Mine", "n": 2}) == 0
     for failing in (client.agent.set_state("Dancing"), client.request("no.suchRequest"), client.voice.hold("999")):
         with pytest.raises(RequestFailed):
             await failing

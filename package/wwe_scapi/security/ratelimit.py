@@ -34,10 +34,11 @@ SERVE = Decision(Verdict.SERVE)
 
 
 def limit_message(request: str, delay_seconds: int) -> str:
-    """The reference's message, word for word."""
+    """The reference's message, word for word; a quarantine of 0 lasts for good, and says so."""
+    how_long = "from now on" if delay_seconds == 0 else f"for {delay_seconds} seconds"
     return (
         f"The rate limit for the request '{request}' has been reached.\n"
-        f"Further requests of the same type will be ignored for {delay_seconds} seconds."
+        f"Further requests of the same type will be ignored {how_long}."
     )
 
 

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable, Collection
 from typing import Any
 
-from wwe_scapi.protocol.catalogue import CATALOGUE, ParamKind, ParamSpec, RequestSpec, UserData
+from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED, ParamKind, ParamSpec, RequestSpec, UserData
 from wwe_scapi.protocol.jsontypes import json_type_name
 from wwe_scapi.protocol.messages import RequestMessage
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
@@ -18,6 +18,11 @@ from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import Verdict
 from wwe_scapi.security.userdata import WRITE_OPTION
 from wwe_scapi.workspace.leniency import Warn
+
+
+# Answered for every accepted origin, whatever its filter: the reference fails
+# getAllowedServices only for an origin that is not listed at all.
+ANSWERED_TO_EVERY_ORIGIN = frozenset({"system.getAllowedServices"})
 
 
 class RefusalKind(enum.Enum):
@@ -50,8 +55,15 @@ class Admission:
         return f"The origin {origin} is not accepted by this Agent Workspace ({ORIGINS_OPTION})."
 
     def allowed_requests(self, origin: str) -> list[str]:
-        """The documented request names the origin may use (system.getAllowedServices)."""
-        return self._origins.allowed_requests(origin)
+        """The documented request names the origin may use and this desktop serves
+        (system.getAllowedServices)."""
+        return [
+            name
+            for name, spec in CATALOGUE.items()
+            if name not in UNDOCUMENTED
+            and spec.canonical in self._served
+            and (name in ANSWERED_TO_EVERY_ORIGIN or self._origins.allows(origin, name))
+        ]
 
     def admit(self, origin: str, message: RequestMessage, warn: Warn) -> tuple[RequestSpec, list[Any]]:
         """The request's catalogue entry and its checked parameters; raises Refusal."""
@@ -61,7 +73,7 @@ class Admission:
             self._count(origin, spec.canonical if spec else name, name)
         if spec is None:
             raise Refusal(RefusalKind.REQUEST, f"Unknown request {name!r}.")
-        if spec.canonical not in self._allowed(origin):
+        if spec.canonical not in self._allowed(origin) and name not in ANSWERED_TO_EVERY_ORIGIN:
             raise Refusal(
                 RefusalKind.POLICY,
                 f"The request {name} is not allowed for the origin {origin} ({ORIGINS_OPTION}).",

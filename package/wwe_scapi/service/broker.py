@@ -185,7 +185,7 @@ class Service:
             frame_id=frame_id,
             origin=origin,
             workspace=self.workspace,
-            publish=self.publish,
+            broadcast=lambda topic, data: self.publish(topic, data, but=frame_id),
             allowed_requests=lambda: self.admission.allowed_requests(origin),
             is_visible=lambda: bool(self._surface.is_visible(frame_id)),
             page_url=lambda: self._surface.url_of(frame_id, origin),
@@ -274,13 +274,13 @@ class Service:
 
     # -- sending -----------------------------------------------------------------------------
 
-    def publish(self, topic: str, data: Any, to_frame: int | None = None) -> int:
+    def publish(self, topic: str, data: Any, to_frame: int | None = None, but: int | None = None) -> int:
         """Send an event to every frame subscribed to `topic` (or to that one frame, when it
-        is subscribed); answers how many got it."""
+        is subscribed), except the frame `but`; answers how many got it."""
         frames = [
             frame
             for frame in list(self.frames.values())
-            if frame.is_subscribed(topic) and (to_frame is None or frame.id == to_frame)
+            if frame.is_subscribed(topic) and (to_frame is None or frame.id == to_frame) and frame.id != but
         ]
         if not frames:
             return 0

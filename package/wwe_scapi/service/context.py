@@ -18,7 +18,7 @@ class RequestContext:
     frame_id: int  # the frame id announced to it (also the transport's key for its window)
     origin: str
     workspace: Workspace
-    publish: Callable[[str, Any], int]  # event to every frame subscribed to a topic -> how many
+    broadcast: Callable[[str, Any], int]  # event to the other frames subscribed to a topic -> how many
     allowed_requests: Callable[[], list[str]]  # the documented requests this origin may use
     is_visible: Callable[[], bool]  # is this frame on screen now (system.amIVisible)
     page_url: Callable[[], str | None]  # the address of the frame's page, when the desktop knows it

@@ -1,5 +1,6 @@
 """Agent Workspace configuration options and the reference's option selectors
-(`name`, `Section/name`, a trailing `*` wildcard; a leading `*` is refused)."""
+(`name`, `Section/name`, a trailing `*` wildcard, `Section/*` for a whole section; a `*`
+starting a longer name, `*.mark-done`, is refused, as the reference says)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ class OptionSelector:
 def _check_pattern(selector: str, part: str, what: str) -> None:
     if not part:
         raise WorkspaceError(f"Invalid option selector {selector!r}: the {what} name is empty.")
+    if part == WILDCARD and what == "option":
+        return  # "Section/*": every option of that section (the vendor's sample page asks so)
     if part.startswith(WILDCARD):
         raise WorkspaceError(
             f"Invalid option selector {selector!r}: a '*' wildcard may not start the {what} name; "

@@ -10,10 +10,11 @@ from wwe_scapi.service.errors import RequestError
 
 
 def broadcast_message(ctx: RequestContext, channel: str, message: Any) -> int:
-    """Deliver to every frame subscribed to the channel; answers how many frames got it."""
+    """Deliver to every other frame subscribed to the channel ("to other web applications",
+    the reference says: not back to the sender); answers how many frames got it."""
     if not channel:
         raise RequestError("messenger.broadcastMessage needs a non-empty channel name.")
-    return ctx.publish(MESSENGER_PREFIX + channel, message)
+    return ctx.broadcast(MESSENGER_PREFIX + channel, message)
 
 
 HANDLERS: dict[str, Handler] = {"messenger.broadcastMessage": broadcast_message}
