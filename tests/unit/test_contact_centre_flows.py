@@ -387,6 +387,8 @@ def test_error_contact_and_case_id_changes() -> None:
     assert renamed[0]["data"] == {"eventType": "CASE_ID_CHANGED", "caseId": new_case, "previousCaseId": previous}
     assert renamed[1]["data"]["eventType"] == "CASE_OR_BUNDLE_ID_CHANGED"
     assert renamed[1]["data"]["interaction"]["caseId"] == new_case
+    # The desktop writes the new case id into the attached data too (reference, multi-tab section).
+    assert renamed[1]["data"]["interaction"]["userData"]["IW_CaseUid"] == new_case
 
 
 # -- cases ------------------------------------------------------------------------------------

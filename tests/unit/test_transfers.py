@@ -107,7 +107,7 @@ def test_a_consultation_from_a_talking_call_holds_the_customer() -> None:
     assert (consultation["callType"], consultation["direction"], consultation["ani"], consultation["dnis"]) == (
         "CONSULT", "OUT", "5001", "5002",
     )
-    assert consultation["parties"] == [{"name": "Sam Rivera"}] and consultation["contact"] == {"displayName": "Sam Rivera"}
+    assert consultation["parties"] == [{"name": "Sam Rivera"}] and consultation["contact"] == {"displayName": "Sam Rivera", "firstName": "Sam", "lastName": "Rivera"}
     assert consultation["userData"] == {"Segment": "Gold", "Note": "VIP"} and call.user_data == {"Segment": "Gold"}
     assert consultation["isCaseSelected"] is True and consultation["media"] == "voice"
     assert consultation["capabilities"] == ["COMPLETE_TRANSFER", "HANGUP", "SET_USER_DATA"]

@@ -245,16 +245,26 @@ def test_an_outbound_dial_to_a_phone_number() -> None:
 
 
 @pytest.mark.parametrize(
-    "destination, call_type, party",
-    [("5002", "INTERNAL", "Sam Rivera"), ("5003", "INTERNAL", "Alex Chen"), ("5004", "OUTBOUND", "5004")],
+    "destination, call_type, party, contact",
+    [
+        ("5002", "INTERNAL", "Sam Rivera", {"displayName": "Sam Rivera", "firstName": "Sam", "lastName": "Rivera"}),
+        ("5003", "INTERNAL", "Alex Chen", {"displayName": "Alex Chen", "firstName": "Alex", "lastName": "Chen"}),
+        ("5004", "OUTBOUND", "5004", {"displayName": "5004"}),
+    ],
 )
-def test_a_colleagues_number_makes_an_internal_call(destination: str, call_type: str, party: str) -> None:
+def test_a_colleagues_number_makes_an_internal_call(destination: str, call_type: str, party: str, contact: dict[str, str]) -> None:
     bench = Bench()
     dialled = bench.call("voice.dial", destination)
-    assert (dialled["callType"], dialled["parties"], dialled["contact"]) == (
-        call_type, [{"name": party}], {"displayName": party},
-    )
+    assert (dialled["callType"], dialled["parties"], dialled["contact"]) == (call_type, [{"name": party}], contact)
     assert dialled["userData"] == {}
+
+
+def test_a_voice_interactions_uuid_is_its_call_uuid() -> None:
+    bench = Bench()
+    for wire in (bench.call("voice.dial", "+15550123"), bench.scenario.ring_inbound_call().to_wire()):
+        assert wire["interactionUUID"] == wire["callUuid"] and len(wire["callUuid"]) == 32
+    chat = bench.scenario.deliver_chat().to_wire()
+    assert "callUuid" not in chat and chat["interactionUUID"]
 
 
 def test_dial_ex_keeps_its_extensions_and_a_second_dial_changes_the_selected_case() -> None:

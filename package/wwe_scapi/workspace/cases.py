@@ -11,6 +11,10 @@ from wwe_scapi.workspace.interactions import InteractionStore
 CaseEventSink = Callable[[dict[str, Any]], None]
 
 
+# The attached-data key the Agent Workspace keeps an interaction's case id under.
+CASE_UID_KEY = "IW_CaseUid"
+
+
 class CaseBoard:
     """Which case is selected and which are expanded, mirrored on the interactions' flags."""
 
@@ -44,6 +48,9 @@ class CaseBoard:
         """The contact centre gave the case a new id (CASE_ID_CHANGED)."""
         for interaction in self._store.in_case(previous):
             interaction.case_id = new
+            # The desktop updates the interaction's attached data with the new case id too
+            # (reference, "Supporting multiple browser tabs").
+            interaction.user_data[CASE_UID_KEY] = new
         if self.selected == previous:
             self.selected = new
         if previous in self.expanded:

@@ -58,7 +58,9 @@ class InteractionDesk:
             media=media,
             state=state,
             case_id=parent.case_id if parent else self.next_uuid(),
-            interaction_uuid=self.next_uuid(),
+            # "the attr itx id for a multimedia interaction or the callUuid for a voice
+            # interaction" (reference)
+            interaction_uuid=str(fields.get("media_fields", {}).get("callUuid") or self.next_uuid()),
             start_date=self.timestamp(),
             user_data=dict(user_data or {}),
             parent_interaction_id=parent.interaction_id if parent else None,

@@ -26,6 +26,11 @@ class Colleague:
     name: str
     number: str  # the DN a voice call reaches them on
 
+    def contact(self) -> dict[str, str]:
+        """The interaction's `contact` when the call is with this colleague."""
+        first, _, last = self.name.partition(" ")
+        return {"displayName": self.name, "firstName": first, "lastName": last}
+
 
 @dataclass(frozen=True, slots=True)
 class Target:

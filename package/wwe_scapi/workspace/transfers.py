@@ -72,7 +72,7 @@ class Transfers:
             parent=parent,
             user_data={**parent.user_data, **(user_data or {})},
             parties=[{"name": target.party_name}],
-            contact={"displayName": target.party_name},
+            contact=colleague.contact() if colleague else {"displayName": target.party_name},
             is_consultation=True,
             extensions=dict(extensions or {}),
             media_fields=self.voice.call_fields(

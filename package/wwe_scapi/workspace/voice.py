@@ -71,7 +71,7 @@ class VoiceCalls:
             ["ADDED", "DIALING"],
             user_data=user_data,
             parties=[{"name": colleague.name if colleague else number}],
-            contact={"displayName": colleague.name} if colleague else {"displayName": number},
+            contact=colleague.contact() if colleague else {"displayName": number},
             extensions=dict(extensions or {}),
             media_fields=self.call_fields("OUT", "INTERNAL" if colleague else "OUTBOUND", self.agent_number, number),
         )
