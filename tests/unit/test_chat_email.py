@@ -37,7 +37,7 @@ def _both(operation: str, route: Route) -> dict[tuple[str, str], Route]:
 
 # Rules taken alone by a request or a scenario call.
 ROUTES: dict[tuple[str, str], Route] = {
-    ("chat", "customer cancels"): by_call(lambda bench, i: bench.scenario.customer_leaves_chat(i)),
+    ("chat", "accepted elsewhere"): by_call(lambda bench, i: bench.scenario.accepted_elsewhere(i)),
     ("chat", "new message"): by_call(lambda bench, i: bench.scenario.customer_sends_message(i, "Order 1042")),
     ("chat", "composing"): by_call(lambda bench, i: bench.scenario.customer_is_typing(i)),
     ("chat", "end"): by_call(lambda bench, i: bench.workspace.open_media.end_chat(i)),
@@ -92,10 +92,6 @@ def test_each_open_media_rule_from_each_state_it_allows(media: str, operation: s
 @pytest.mark.parametrize("media, operation", REFUSED)
 def test_each_open_media_rule_is_refused_from_every_other_state(media: str, operation: str) -> None:
     exceptions: dict[InteractionState, str | None] = {}
-    if (media, operation) == ("chat", "customer cancels"):
-        # After the invitation the customer leaving ends the chat: the "end" rule answers.
-        exceptions = {state: needs_message("chat", "end", "1", state) for state in S if state is not S.ACCEPTED}
-        exceptions[S.ACCEPTED] = None
     check_rule_refused(media, operation, ROUTES[(media, operation)], exceptions)
 
 
@@ -195,13 +191,22 @@ def test_a_conference_invitation_is_left_on_mark_done() -> None:
     assert bench.wire("1") is None
 
 
-def test_the_customer_leaving_before_the_agent_accepts_cancels_the_chat() -> None:
+def test_the_customer_leaving_before_the_agent_accepts_revokes_the_invitation() -> None:
     bench = Bench()
     bench.scenario.deliver_chat()
     bench.events()
     bench.scenario.customer_leaves_chat("1")
-    assert _trail(bench) == [("CANCELED", "CANCELED", "INVITED"), ("REMOVED", "CANCELED", "INVITED")]
+    assert _trail(bench) == [("REVOKED", "REVOKED", "INVITED"), ("REMOVED", "REVOKED", "INVITED")]
     assert bench.error("interaction.accept", "1") == "Interaction '1' not found (current interactions: none)."
+
+
+def test_a_chat_accepted_in_another_session_is_canceled() -> None:
+    bench = Bench()
+    bench.scenario.deliver_chat()
+    bench.events()
+    bench.scenario.accepted_elsewhere("1")
+    assert _trail(bench) == [("CANCELED", "CANCELED", "INVITED"), ("REMOVED", "CANCELED", "INVITED")]
+    assert bench.wire("1") is None
 
 
 def test_the_customer_leaving_an_accepted_chat_ends_it() -> None:

@@ -310,7 +310,7 @@ def test_chat_endings_join_failure_conference_cancel_and_revoke() -> None:
     desk.call("interaction.markdone", "2")  # the agent leaves; the chat goes on
     assert desk.types() == ["LEFT_CONFERENCE", "REMOVED", "markdone:DONE"]
     desk.scenario.deliver_chat()
-    desk.scenario.customer_leaves_chat("3")
+    desk.scenario.accepted_elsewhere("3")
     assert desk.types() == ["ADDED", "INVITED", "CANCELED", "REMOVED"]
     desk.scenario.deliver_chat()
     desk.scenario.revoke("4")

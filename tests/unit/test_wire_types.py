@@ -364,6 +364,7 @@ def drive(workspace: Workspace) -> list[dict[str, Any]]:
     media.accept(guest.interaction_id)
     done.mark_done(guest.interaction_id)
     snap(sc.customer_leaves_chat(sc.deliver_chat(message="").interaction_id))
+    snap(sc.accepted_elsewhere(sc.deliver_chat().interaction_id))
     snap(sc.revoke(sc.deliver_chat().interaction_id))
     snap(media.reject(sc.deliver_chat().interaction_id))
     transferred = sc.deliver_chat()

@@ -45,6 +45,7 @@ ACTIONS: dict[str, Action] = {
     "sim-customer-writes": lambda ws, i: ws.scenario.customer_sends_message(i.interaction_id, "Are you still there?"),
     "sim-customer-typing": lambda ws, i: ws.scenario.customer_is_typing(i.interaction_id),
     "sim-customer-leaves": lambda ws, i: ws.scenario.customer_leaves_chat(i.interaction_id),
+    "sim-accepted-elsewhere": lambda ws, i: ws.scenario.accepted_elsewhere(i.interaction_id),
     "sim-revoke": lambda ws, i: ws.scenario.revoke(i.interaction_id),
 }
 
@@ -85,6 +86,7 @@ _LABELS = {
     "sim-customer-writes": "Customer writes",
     "sim-customer-typing": "Customer types",
     "sim-customer-leaves": "Customer leaves",
+    "sim-accepted-elsewhere": "Accepted in another session",
     "sim-revoke": "Revoke",
 }
 
@@ -134,7 +136,8 @@ def simulator_actions(interaction: Interaction) -> list[str]:
             InteractionState.HELD: ["sim-remote-hangs-up"],
         }.get(state, [])
     if state in (InteractionState.INVITED, InteractionState.INVITED_CONFERENCE):
-        return ["sim-revoke"] + (["sim-customer-leaves"] if media == "chat" and state is InteractionState.INVITED else [])
+        invited_chat = media == "chat" and state is InteractionState.INVITED
+        return ["sim-revoke"] + (["sim-customer-leaves", "sim-accepted-elsewhere"] if invited_chat else [])
     if media == "chat" and state is InteractionState.ACCEPTED:
         return ["sim-customer-writes", "sim-customer-typing", "sim-customer-leaves"]
     return []

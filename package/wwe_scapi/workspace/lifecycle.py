@@ -94,7 +94,8 @@ _rule([VOICE], "mark done", [InteractionState.IDLE], None, ["REMOVED"], removes=
 _rule([CHAT], "accept", [InteractionState.INVITED, InteractionState.INVITED_CONFERENCE], InteractionState.JOIN_PENDING, ["JOIN_PENDING"], capability="ACCEPT")
 _rule([CHAT], "join", [InteractionState.JOIN_PENDING], InteractionState.ACCEPTED, ["ACCEPTED"])
 _rule([CHAT], "join failure", [InteractionState.JOIN_PENDING], InteractionState.JOIN_FAILED, ["JOIN_FAILED"])
-_rule([CHAT], "customer cancels", [InteractionState.INVITED], InteractionState.CANCELED, ["CANCELED", "REMOVED"], removes=True)
+# CANCELED: "the interaction is already accepted in another chat session" (reference).
+_rule([CHAT], "accepted elsewhere", [InteractionState.INVITED], InteractionState.CANCELED, ["CANCELED", "REMOVED"], removes=True)
 _rule([CHAT], "new message", [InteractionState.ACCEPTED], None, ["NEW_MESSAGE"])
 _rule([CHAT], "composing", [InteractionState.ACCEPTED], None, ["COMPOSING"])
 _rule([CHAT], "end", [InteractionState.ACCEPTED], InteractionState.IDLE, ["ENDED"], capability="END_CHAT")

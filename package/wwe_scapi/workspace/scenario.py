@@ -135,9 +135,16 @@ class Scenario:
         return chat
 
     def customer_leaves_chat(self, interaction_id: str) -> Interaction:
-        """Before it is accepted the chat is CANCELED; after, it ENDED and waits for mark done."""
+        """Before it is accepted the invitation is taken back (REVOKED); after, the chat ENDED
+        and waits for mark done."""
         chat = self._chat(interaction_id)
-        self.desk.step(chat, "customer cancels" if chat.state is InteractionState.INVITED else "end")
+        self.desk.step(chat, "revoke" if chat.state is InteractionState.INVITED else "end")
+        return chat
+
+    def accepted_elsewhere(self, interaction_id: str) -> Interaction:
+        """Another chat session accepted the invitation first: CANCELED (reference)."""
+        chat = self._chat(interaction_id)
+        self.desk.step(chat, "accepted elsewhere")
         return chat
 
     def _chat(self, interaction_id: str) -> Interaction:
