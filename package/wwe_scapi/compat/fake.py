@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
 from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -130,14 +133,19 @@ class _FakeHostBridge:
     def _listener(self, event: MessageEvent) -> None:
         if event.source is self._window:
             return
+        try:
+            self._handle(event)
+        except Exception:  # nothing a frame sends may escape the listener (console.error in JS)
+            logger.exception("wwe-scapi: a message could not be handled")
+
+    def _handle(self, event: MessageEvent) -> None:
         key = self._key_of(event.source, event.origin)
         try:
             text = json.dumps(event.data)
         except (TypeError, ValueError) as error:  # a cycle, a value JSON cannot hold
             data = event.data if isinstance(event.data, dict) else {}
-            reference = data.get("referenceId")
-            usable = isinstance(reference, (str, int)) and not isinstance(reference, bool)
-            self._receive(key, event.origin, None, str(data.get("request")), reference if usable else None, str(error))
+            request = data.get("request") if isinstance(data.get("request"), str) else None
+            self._receive(key, event.origin, None, request, _json_or_none(data.get("referenceId")), str(error))
             return
         self._receive(key, event.origin, text)
 
@@ -176,6 +184,13 @@ class _FakeHostBridge:
         self._window.removeMessageListener(self._listener)
         self._keys.clear()
         self._windows.clear()
+
+
+def _json_or_none(value: Any) -> str | None:
+    try:
+        return json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
 
 
 class _FakeClientBridge:

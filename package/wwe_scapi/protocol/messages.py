@@ -140,7 +140,7 @@ def _response(request: str | None, reference_id: Any) -> Message:
     return message
 
 
-def success_response(request: str, reference_id: Any, data: Any = None) -> Message:
+def success_response(request: str | None, reference_id: Any, data: Any = None) -> Message:
     message = _response(request, reference_id)
     message["data"] = data
     return _stamp(message)

@@ -309,7 +309,7 @@ class Service:
     def _answer(
         self,
         frame: Frame,
-        name: str,
+        name: str | None,
         reference_id: Any,
         *,
         data: Any = None,
@@ -322,10 +322,10 @@ class Service:
             reply = messages.failure_response(name, reference_id, error)
         self._send(frame, reply)
         if self.log.active:
-            self.log.write(Direction.REQUEST, frame.origin, frame.id, name, error or "ok", error is None, warnings)
+            self.log.write(Direction.REQUEST, frame.origin, frame.id, name or "-", error or "ok", error is None, warnings)
 
-    def _refuse(self, frame_id: int, origin: str, name: str, reference_id: Any, reason: str) -> None:
-        self.log.write(Direction.REFUSED, origin, frame_id, name, reason, False)
+    def _refuse(self, frame_id: int, origin: str, name: str | None, reference_id: Any, reason: str) -> None:
+        self.log.write(Direction.REFUSED, origin, frame_id, name or "-", reason, False)
         if origin != NULL_ORIGIN and self._transport is not None:
             self._transport.send(frame_id, messages.failure_response(name, reference_id, reason))
 
@@ -342,14 +342,15 @@ class Service:
         return False
 
 
-def _name_of(message: Malformed | RequestMessage | SubscribeMessage | UnsubscribeMessage) -> str:
+def _name_of(message: Malformed | RequestMessage | SubscribeMessage | UnsubscribeMessage) -> str | None:
+    """The request name to answer with; None when the message gave none that can be read."""
     if isinstance(message, RequestMessage):
         return message.name
     if isinstance(message, SubscribeMessage):
         return "subscribe"
     if isinstance(message, UnsubscribeMessage):
         return "unsubscribe"
-    return message.request or "-"
+    return message.request
 
 
 def _is_event_name(name: str) -> bool:

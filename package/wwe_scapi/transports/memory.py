@@ -20,6 +20,14 @@ def _copy(message: Any) -> Any:
     return json.loads(json.dumps(message))
 
 
+def _copy_or_none(value: Any) -> Any:
+    """A copy of a value JSON can hold (NaN and infinities it cannot), else None."""
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError):
+        return None
+
+
 class MemoryHub:
     """One service side and any number of app windows, each with its own origin and key
     (wwe_scapi.testing.MemoryNetwork adds Python clients in them)."""
@@ -54,9 +62,8 @@ class MemoryHub:
             copied = _copy(message)
         except (TypeError, ValueError) as error:  # a cycle, a set, bytes...
             raw = message if isinstance(message, dict) else {}
-            reference = raw.get("referenceId")
-            usable = isinstance(reference, (str, int)) and not isinstance(reference, bool)
-            copied = Unreadable(str(raw.get("request")), reference if usable else None, str(error))
+            request = raw.get("request") if isinstance(raw.get("request"), str) else None
+            copied = Unreadable(request, _copy_or_none(raw.get("referenceId")), str(error))
         self._later(self.service_side.deliver, window.key, window.origin, copied)
 
     def _to_window(self, key: int, message: Message) -> bool:

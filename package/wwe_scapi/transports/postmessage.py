@@ -32,21 +32,30 @@ HOST_BRIDGE_JS: Final = r"""
     windows.set(lastKey, [source, origin]);
     return lastKey;
   };
+  // What can be read of a message JSON cannot hold (a BigInt, a cycle...): its request name,
+  // and its reference id as JSON text when that alone is JSON (the client may match it).
+  const readable = (value) => {
+    try { return JSON.stringify(value); } catch (error) { return undefined; }
+  };
   const listener = (event) => {
     const source = event.source;
     if (!source || source === window) return;
-    const key = keyOf(source, event.origin);
-    let text;
     try {
-      text = JSON.stringify(event.data);
+      const key = keyOf(source, event.origin);
+      let text;
+      try {
+        text = JSON.stringify(event.data);
+      } catch (error) {
+        const data = event.data !== null && typeof event.data === "object" ? event.data : {};
+        const request = typeof data.request === "string" ? data.request : undefined;
+        receive(key, event.origin, undefined, request, readable(data.referenceId), String(error));
+        return;
+      }
+      receive(key, event.origin, text === undefined ? "null" : text);
     } catch (error) {
-      const data = event.data || {};
-      const ref = data.referenceId;
-      const usable = typeof ref === "string" || typeof ref === "number";
-      receive(key, event.origin, undefined, String(data.request), usable ? ref : undefined, String(error));
-      return;
+      // Nothing a frame sends may escape the listener (it is the desktop's page).
+      console.error("wwe-scapi: a message could not be handled", error);
     }
-    receive(key, event.origin, text === undefined ? "null" : text);
   };
   window.addEventListener("message", listener);
   return {
@@ -163,7 +172,9 @@ class PostMessageServiceTransport:
         if self._receiver is None:
             return
         if error is not None:
-            self._receiver(key, origin, Unreadable(request, reference_id, error))
+            # reference_id: JSON text of the message's referenceId, when that alone is JSON.
+            reference = json.loads(reference_id) if isinstance(reference_id, str) else None
+            self._receiver(key, origin, Unreadable(request, reference, error))
         else:
             self._receiver(key, origin, json.loads(text or "null"))
 
