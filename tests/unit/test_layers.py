@@ -16,7 +16,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "protocol": set(),
     "security": {"clock", "protocol"},
     "workspace": {"clock", "protocol"},
-    "compat": set(),
+    "compat": {"protocol"},
     "transports": {"compat", "protocol"},
     "client": {"clock", "protocol", "transports"},
     "service": {"clock", "protocol", "security", "transports", "workspace"},

@@ -5,12 +5,14 @@ postMessage transport over the fake browser with the Python stand-in of its brid
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import pytest
 
 from unit_support import A, Recorder
 from wwe_scapi.compat.fake import FakeBrowser, FakePlatform
+from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS, MAX_STRING_CHARS
 from wwe_scapi.protocol.messages import Unreadable
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Service
@@ -80,3 +82,58 @@ def test_a_failing_receiver_is_reported_and_the_next_message_is_served(caplog: p
     browser.deliver()
     assert got == [{"n": 2}]
     assert "wwe-scapi: a message could not be handled" in caplog.text and "boom" in caplog.text
+
+
+# -- sizes: what one frame may make the desktop hold ------------------------------------------------
+
+
+def _served(*messages: Any) -> tuple[Recorder, int]:
+    """The messages posted by one window of APP through the in-memory transport."""
+    loop = asyncio.new_event_loop()
+    hub = MemoryHub(loop)
+    outbox = Recorder()
+    service = Service(policy=OriginPolicy.parse(APP), transport=outbox)
+    hub.service_side.start(service.receive)
+    window = hub.window(APP)
+    for message in messages:
+        window.post(message)
+    loop.run_until_complete(asyncio.sleep(0))
+    return outbox, window.key
+
+
+def _request(name: str, *parameters: Any, reference: str = "r") -> dict[str, Any]:
+    return {"request": name, "parameters": list(parameters), "referenceId": reference, "userAgent": "WWE Client", "protocolVersion": 2}
+
+
+def test_a_message_over_the_size_limit_is_answered_unread() -> None:
+    message = _request("voice.dial", "1" * MAX_MESSAGE_CHARS, reference="big")
+    outbox, key = _served(message)
+    reply = outbox.last(key)
+    assert reply["referenceId"] == "big" and reply["request"] == "voice.dial"
+    assert reply["errorMessage"] == (
+        f"The message is {len(json.dumps(message))} characters of JSON, more than the {MAX_MESSAGE_CHARS} this desktop reads."
+    )
+
+
+@pytest.mark.parametrize(
+    "name, parameters, position, label",
+    [
+        ("voice.dial", ["5" * (MAX_STRING_CHARS + 1)], 1, "destination"),
+        ("system.popupToast", [{"title": "t" * (MAX_STRING_CHARS + 1)}], 1, "parameters"),
+        ("interaction.setUserData", ["1", {"Note": ["ok", {"deep": "d" * (MAX_STRING_CHARS + 1)}]}], 2, "keyValues"),
+        ("interaction.setUserData", ["1", {"k" * (MAX_STRING_CHARS + 1): 1}], 2, "keyValues"),
+    ],
+)
+def test_a_string_over_the_limit_anywhere_in_the_parameters_is_refused(
+    name: str, parameters: list[Any], position: int, label: str
+) -> None:
+    outbox, key = _served(_request(name, *parameters))
+    assert outbox.last(key)["errorMessage"] == (
+        f"Parameter {position} ({label}) of {name} holds a string of {MAX_STRING_CHARS + 1} characters; "
+        f"this desktop takes at most {MAX_STRING_CHARS}."
+    )
+
+
+def test_strings_up_to_the_limit_are_served() -> None:
+    outbox, key = _served(_request("voice.dial", "5" * MAX_STRING_CHARS))
+    assert outbox.last(key)["data"]["dnis"] == "5" * MAX_STRING_CHARS

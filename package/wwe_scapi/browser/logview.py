@@ -25,6 +25,7 @@ _LOG_ROWS_AT_TOP = 25
 # One flush per burst of this length: the log is for people (four updates a second are
 # plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile.
 _LOG_FLUSH_S = 0.25
+_CELL_CHARS = 500
 
 
 def _row(entry: LogEntry) -> list[Any]:
@@ -32,6 +33,8 @@ def _row(entry: LogEntry) -> list[Any]:
     its result."""
     frame = "" if entry.frame is None else str(entry.frame)
     result = entry.result + "".join(f" ⚠ {warning}" for warning in entry.warnings)
+    if len(result) > _CELL_CHARS:  # the table stays small, whatever a frame sent
+        result = result[: _CELL_CHARS - 1] + "…"
     return [entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, result, entry.ok, bool(entry.warnings)]
 
 

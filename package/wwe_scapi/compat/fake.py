@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
+from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
 from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
 
 logger = logging.getLogger(__name__)
@@ -140,12 +141,15 @@ class _FakeHostBridge:
 
     def _handle(self, event: MessageEvent) -> None:
         key = self._key_of(event.source, event.origin)
+        data = event.data if isinstance(event.data, dict) else {}
+        request = data.get("request") if isinstance(data.get("request"), str) else None
         try:
             text = json.dumps(event.data)
         except (TypeError, ValueError) as error:  # a cycle, a value JSON cannot hold
-            data = event.data if isinstance(event.data, dict) else {}
-            request = data.get("request") if isinstance(data.get("request"), str) else None
             self._receive(key, event.origin, None, request, _json_or_none(data.get("referenceId")), str(error))
+            return
+        if len(text) > MAX_MESSAGE_CHARS:
+            self._receive(key, event.origin, None, request, _json_or_none(data.get("referenceId")), "too large", len(text))
             return
         self._receive(key, event.origin, text)
 

@@ -10,3 +10,7 @@ USER_AGENT_MARK: Final = "WWE"
 REQUEST_TIMEOUT_MESSAGE: Final = "Request timeout"
 DEFAULT_TIMEOUT_SECONDS: Final = 10.0
 MESSENGER_PREFIX: Final = "messenger:"
+# What one frame may make the desktop hold: a message's length as JSON text (read before it is
+# parsed), and each string in a request's parameters (names, numbers, user data values...).
+MAX_MESSAGE_CHARS: Final = 1_048_576
+MAX_STRING_CHARS: Final = 16_384

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wwe_scapi.protocol.constants import PROTOCOL_VERSION, SERVER_USER_AGENT
+from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_USER_AGENT
 from wwe_scapi.protocol.jsontypes import json_type_name
 
 Message = dict[str, Any]
@@ -22,6 +22,7 @@ class Unreadable:
     request: Any
     reference_id: Any
     reason: str
+    size: int = 0  # when it was too large: its length, in characters of JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,12 @@ def parse_client_message(raw: Any) -> ClientMessage:
     if isinstance(raw, Unreadable):
         # Still answered: the sender may be waiting on that reference id.
         name = raw.request if isinstance(raw.request, str) and raw.request else None
+        if raw.size:
+            return Malformed(
+                f"The message is {raw.size} characters of JSON, more than the {MAX_MESSAGE_CHARS} this desktop reads.",
+                raw.reference_id,
+                name,
+            )
         return Malformed(f"The message could not be read as JSON data: {raw.reason}", raw.reference_id, name)
     if not isinstance(raw, dict):
         return Ignored(f"not an object but {json_type_name(raw)}")

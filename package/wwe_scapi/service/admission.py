@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED, ParamKind, ParamSpec, RequestSpec, UserData
+from wwe_scapi.protocol.constants import MAX_STRING_CHARS
 from wwe_scapi.protocol.jsontypes import json_type_name
 from wwe_scapi.protocol.messages import RequestMessage
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
@@ -163,7 +164,29 @@ def check_parameters(spec: RequestSpec, parameters: list[Any]) -> list[Any]:
     for position, param in enumerate(expected):
         value = parameters[position] if position < len(parameters) else None
         checked.append(_check_one(spec, position, param, value))
+        if value is not None and not isinstance(value, (bool, int, float)):
+            _check_lengths(spec, position, param, value)
     return checked
+
+
+def _check_lengths(spec: RequestSpec, position: int, param: ParamSpec, value: Any) -> None:
+    """No string anywhere in the parameter (a key or a value, however deep) over the limit:
+    what one frame sends, the desktop holds and draws."""
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            if len(item) > MAX_STRING_CHARS:
+                raise Refusal(
+                    RefusalKind.REQUEST,
+                    f"Parameter {position + 1} ({param.name}) of {spec.name} holds a string of {len(item)} "
+                    f"characters; this desktop takes at most {MAX_STRING_CHARS}.",
+                )
+        elif isinstance(item, dict):
+            waiting.extend(item.keys())
+            waiting.extend(item.values())
+        elif isinstance(item, list):
+            waiting.extend(item)
 
 
 def _check_one(spec: RequestSpec, position: int, param: ParamSpec, value: Any) -> Any:

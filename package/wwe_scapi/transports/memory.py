@@ -10,6 +10,7 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any
 
+from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
 from wwe_scapi.protocol.messages import Unreadable
 
 if TYPE_CHECKING:
@@ -58,12 +59,16 @@ class MemoryHub:
         (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
 
     def _to_service(self, window: MemoryWindow, message: Any) -> None:
+        raw = message if isinstance(message, dict) else {}
+        request = raw.get("request") if isinstance(raw.get("request"), str) else None
         try:
-            copied = _copy(message)
+            text = json.dumps(message)
+            copied = json.loads(text)
         except (TypeError, ValueError) as error:  # a cycle, a set, bytes...
-            raw = message if isinstance(message, dict) else {}
-            request = raw.get("request") if isinstance(raw.get("request"), str) else None
             copied = Unreadable(request, _copy_or_none(raw.get("referenceId")), str(error))
+        else:
+            if len(text) > MAX_MESSAGE_CHARS:  # read no further, as the browser bridge
+                copied = Unreadable(request, _copy_or_none(raw.get("referenceId")), "too large", len(text))
         self._later(self.service_side.deliver, window.key, window.origin, copied)
 
     def _to_window(self, key: int, message: Message) -> bool:

@@ -9,16 +9,20 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
 from wwe_scapi.protocol.messages import Unreadable
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
     from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
 
+# How long the desktop serves queued messages before it lets the page's other tasks in.
+FAIRNESS_SLICE_MS: Final = 8
+
 # The service's side: remembers each source window under an integer key; a window that comes
 # back from another origin (it navigated) gets a new key. Replies go to the window's own
 # origin, never "*". Returns {send(key, text), place(key), focus(key), close()}.
-HOST_BRIDGE_JS: Final = r"""
+_HOST_BRIDGE_TEMPLATE: Final = r"""
 (receive) => {
   const keys = new Map();
   const windows = new Map();
@@ -37,24 +41,78 @@ HOST_BRIDGE_JS: Final = r"""
   const readable = (value) => {
     try { return JSON.stringify(value); } catch (error) { return undefined; }
   };
-  const listener = (event) => {
-    const source = event.source;
-    if (!source || source === window) return;
+  // Hands one message to Python (JSON text, or what can be read of it).
+  const serve = (key, origin, message) => {
+    const data = message !== null && typeof message === "object" ? message : {};
+    const request = typeof data.request === "string" ? data.request : undefined;
+    let text;
     try {
-      const key = keyOf(source, event.origin);
-      let text;
-      try {
-        text = JSON.stringify(event.data);
-      } catch (error) {
-        const data = event.data !== null && typeof event.data === "object" ? event.data : {};
-        const request = typeof data.request === "string" ? data.request : undefined;
-        receive(key, event.origin, undefined, request, readable(data.referenceId), String(error));
-        return;
-      }
-      receive(key, event.origin, text === undefined ? "null" : text);
+      text = JSON.stringify(message);
+    } catch (error) {
+      receive(key, origin, undefined, request, readable(data.referenceId), String(error));
+      return;
+    }
+    if (text !== undefined && text.length > __MAX_MESSAGE_CHARS__) {
+      receive(key, origin, undefined, request, readable(data.referenceId), "too large", text.length);
+      return;
+    }
+    receive(key, origin, text === undefined ? "null" : text);
+  };
+  const serveSafely = (key, origin, message) => {
+    const start = performance.now();
+    try {
+      serve(key, origin, message);
     } catch (error) {
       // Nothing a frame sends may escape the listener (it is the desktop's page).
       console.error("wwe-scapi: a message could not be handled", error);
+    }
+    work += performance.now() - start;
+  };
+  // Fairness: while the page is idle each message is served at once; once serving takes more
+  // than half of a slice, messages wait in one queue per window and are served one window
+  // after the other, in slices that let the page's other tasks (other windows' messages) in.
+  // A flooding window then slows only itself.
+  const SLICE_MS = __SLICE_MS__;
+  const queues = new Map();  // key -> [[origin, message], ...]
+  let waiting = 0;
+  let sliceStart = 0;
+  let work = 0;  // ms spent serving in the current slice
+  let draining = false;
+  const wake = new MessageChannel();
+  const busy = () => {
+    const now = performance.now();
+    if (now - sliceStart >= SLICE_MS) [sliceStart, work] = [now, 0];
+    return work > SLICE_MS / 2;
+  };
+  const drain = () => {
+    const end = performance.now() + SLICE_MS;
+    while (waiting > 0 && performance.now() < end) {
+      for (const [key, queue] of queues) {  // one message of each window in turn
+        const [origin, message] = queue.shift();
+        waiting -= 1;
+        if (queue.length === 0) queues.delete(key);
+        serveSafely(key, origin, message);
+      }
+    }
+    draining = waiting > 0;
+    if (draining) wake.port2.postMessage(null);
+  };
+  wake.port1.onmessage = drain;
+  const listener = (event) => {
+    const source = event.source;
+    if (!source || source === window) return;
+    const key = keyOf(source, event.origin);
+    if (waiting === 0 && !busy()) {
+      serveSafely(key, event.origin, event.data);
+      return;
+    }
+    const queue = queues.get(key);
+    if (queue === undefined) queues.set(key, [[event.origin, event.data]]);
+    else queue.push([event.origin, event.data]);
+    waiting += 1;
+    if (!draining) {
+      draining = true;
+      wake.port2.postMessage(null);
     }
   };
   window.addEventListener("message", listener);
@@ -90,12 +148,18 @@ HOST_BRIDGE_JS: Final = r"""
     },
     close() {
       window.removeEventListener("message", listener);
+      queues.clear();
+      waiting = 0;
       keys.clear();
       windows.clear();
     },
   };
 }
 """
+
+HOST_BRIDGE_JS: Final = _HOST_BRIDGE_TEMPLATE.replace("__MAX_MESSAGE_CHARS__", str(MAX_MESSAGE_CHARS)).replace(
+    "__SLICE_MS__", str(FAIRNESS_SLICE_MS)
+)
 
 # An app's side: picks the service window as the vendor client does (an explicit target,
 # else window.opener, else window.parent), posts to its known origin rather than "*", and
@@ -168,13 +232,15 @@ class PostMessageServiceTransport:
         request: Any = None,
         reference_id: Any = None,
         error: str | None = None,
+        size: int | None = None,
     ) -> None:
         if self._receiver is None:
             return
         if error is not None:
-            # reference_id: JSON text of the message's referenceId, when that alone is JSON.
+            # reference_id: JSON text of the message's referenceId, when that alone is JSON;
+            # size: the message's length as JSON, when it was too large to read.
             reference = json.loads(reference_id) if isinstance(reference_id, str) else None
-            self._receiver(key, origin, Unreadable(request, reference, error))
+            self._receiver(key, origin, Unreadable(request, reference, error, int(size or 0)))
         else:
             self._receiver(key, origin, json.loads(text or "null"))
 
