@@ -211,9 +211,6 @@ def test_a_chat_is_consulted_by_voice_and_transferred_in_one_step() -> None:
     desk = Desk()
     desk.scenario.deliver_chat()
     desk.call("interaction.accept", "1")
-    assert desk.error("interaction.consult", "1", {"type": "AGENT", "destination": "5002"}).startswith(
-        "This simulated Agent Workspace consults by voice only"
-    )
     consultation = desk.call("interaction.consult", "1", {"type": "AGENT", "destination": "5002", "media": "voice"})
     assert consultation["media"] == "voice" and consultation["parentInteractionId"] == "1"
     assert desk.state("1") == "ACCEPTED"  # a chat is not put on hold
@@ -221,10 +218,7 @@ def test_a_chat_is_consulted_by_voice_and_transferred_in_one_step() -> None:
     assert desk.error("interaction.singleStepTransfer", "1", "+15550100") == (
         "A chat interaction cannot go to a CUSTOM_CONTACT target; use one of AGENT, AGENT_GROUP, INTERACTION_QUEUE, SKILL."
     )
-    assert desk.error("interaction.singleStepTransfer", "1", {"type": "SKILL", "destination": "Billing"}, {}, {"x": 1}) == (
-        "extensions do not apply to chat interactions (reference); pass {} or nothing."
-    )
-    desk.call("interaction.singleStepTransfer", "1", {"type": "SKILL", "destination": "Billing"}, {"Reason": "billing"}, {})
+    desk.call("interaction.singleStepTransfer", "1", {"type": "SKILL", "destination": "Billing"}, {"Reason": "billing"}, {"x": 1})
     assert desk.types() == ["ATTACHED_DATA_CHANGED", "TRANSFER_COMPLETED"]
     assert desk.state("1") == "TRANSFER_COMPLETED"
 
@@ -253,7 +247,6 @@ def test_single_step_on_voice() -> None:
         ({"type": "AGENT", "target": "SKILL", "destination": "5002"}, "targetQuery has type 'AGENT' and target 'SKILL': give one."),
         ({"type": "AGENT"}, "targetQuery needs a destination: a non-empty string."),
         ("", "targetQuery needs a destination: a non-empty string."),
-        ({"type": "AGENT", "destination": "5002", "media": "voice"}, "targetQuery.media applies to consult only."),
     ],
 )
 def test_target_queries_are_checked(query: Any, message: str) -> None:

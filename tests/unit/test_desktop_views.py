@@ -91,6 +91,25 @@ async def test_the_agent_consults_a_colleague_chosen_beside_the_buttons() -> Non
     assert page.interaction_item(call.interaction_id).getAttribute("data-state") == "IDLE"
 
 
+@pytest.mark.parametrize("button, media", [("consult-to", "chat"), ("voice-consult-to", "voice")])
+async def test_a_chat_is_consulted_in_its_own_media_or_by_voice(button: str, media: str) -> None:
+    page = DesktopPage()
+    chat = page.workspace.scenario.deliver_chat()
+    page.press(chat.interaction_id, "accept")
+    page.redraw()
+    item = page.interaction_item(chat.interaction_id)
+    labels = [b.textContent for b in item.querySelectorAll(".targets button")]
+    assert labels[:2] == ["Consult", "Consult by voice"]
+    page.one("select[data-targets]", item).value = "AGENT:5002"
+    page.one(f'button[data-action="{button}"]', item).click()
+    consultation = next(i for i in page.workspace.interactions if i.is_consultation)
+    assert (consultation.media, consultation.parent_interaction_id) == (media, chat.interaction_id)
+    if media == "chat":
+        page.press(consultation.interaction_id, "complete-conference")
+        assert page.interaction_item(consultation.interaction_id).getAttribute("data-state") == "IDLE"
+        assert chat.parties[-1] == {"name": "Sam Rivera"}
+
+
 async def test_the_dial_pad_dials_and_a_refusal_shows_in_the_alert() -> None:
     page = DesktopPage()
     page.by_id("dial-number").value = "+15550199"

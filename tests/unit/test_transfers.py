@@ -42,13 +42,16 @@ ROUTES: dict[tuple[str, str], Route] = {
 # interaction.consult: the parent's rule, refused by the table, taken by the tests below.
 CONSULT_ROUTES: dict[tuple[str, str], Route] = {
     ("voice", "consult"): by_request("interaction.consult", "+15550199"),
-    ("chat", "consult"): by_request("interaction.consult", VOICE_CONSULT),
-    ("email", "consult"): by_request("interaction.consult", VOICE_CONSULT),
+    ("chat", "consult"): by_request("interaction.consult", AGENT),
+    ("email", "consult"): by_request("interaction.consult", AGENT),
 }
 # completeTransfer / completeConference take two rules at once (consultation and parent).
 PAIRED = {
     ("voice", "complete transfer"),
     ("voice", "complete conference"),
+    ("chat", "complete transfer"),
+    ("chat", "complete conference"),
+    ("email", "complete transfer"),
     ("voice", "transfer away"),
     ("chat", "transfer away"),
     ("email", "transfer away"),
@@ -146,11 +149,6 @@ def test_open_media_are_consulted_by_voice_and_stay_as_they_are(media: str) -> N
     (bench.scenario.deliver_chat if media == "chat" else bench.scenario.deliver_email)()
     bench.call("interaction.accept", "1")
     bench.events()
-    article = "a" if media == "chat" else "an"
-    assert bench.error("interaction.consult", "1", AGENT) == (
-        f"This simulated Agent Workspace consults by voice only; for {article} {media} interaction give targetQuery.media 'voice'."
-    )
-    assert bench.error("interaction.consult", "1", {**AGENT, "media": media}).startswith("This simulated Agent Workspace consults by voice only")
     consultation = bench.call("interaction.consult", "1", VOICE_CONSULT)
     assert (consultation["media"], consultation["callType"], consultation["parentInteractionId"]) == ("voice", "CONSULT", "1")
     assert bench.types() == ["ADDED", "DIALING"]  # the parent is not put on hold
@@ -177,14 +175,152 @@ def test_consult_media_must_be_one_of_the_agents() -> None:
     assert bench.wire("1")["state"] == "TALKING"
 
 
+def _accepted(bench: Bench, media: str) -> Interaction:
+    delivered = bench.scenario.deliver_chat() if media == "chat" else bench.scenario.deliver_email(subject="Invoice 42")
+    bench.call("interaction.accept", delivered.interaction_id)
+    bench.events()
+    return delivered
+
+
+@pytest.mark.parametrize("media", ["chat", "email"])
+def test_open_media_consult_in_their_own_media_by_default(media: str) -> None:
+    bench = Bench()
+    parent = _accepted(bench, media)
+    bench.call("interaction.setUserData", "1", {"Segment": "Gold"})
+    bench.events()
+    consultation = bench.call("interaction.consult", "1", AGENT, {"Note": "VIP"})
+    assert _trail(bench) == [("2", "ADDED", "ACCEPTED", "UNKNOWN"), ("2", "ACCEPTED", "ACCEPTED", "UNKNOWN")]
+    assert consultation == bench.wire("2") and parent.state is S.ACCEPTED  # the parent is not touched
+    assert (consultation["media"], consultation["isConsultation"], consultation["parentInteractionId"]) == (media, True, "1")
+    assert consultation["caseId"] == parent.case_id and consultation["isMainCaseInteraction"] is False
+    assert consultation["parties"] == [{"name": "Sam Rivera"}]
+    assert consultation["contact"] == {"displayName": "Sam Rivera", "firstName": "Sam", "lastName": "Rivera"}
+    assert consultation["userData"] == {"Segment": "Gold", "Note": "VIP"}
+    completing = ["COMPLETE_CONFERENCE", "COMPLETE_TRANSFER"] if media == "chat" else ["COMPLETE_TRANSFER"]
+    assert set(completing) <= set(consultation["capabilities"])
+    assert "callType" not in consultation
+    subject = [("subject", "Invoice 42")] if media == "email" else []
+    assert bench.workspace.interactions.get("2").transcript == subject
+    assert bench.warnings() == []
+
+
+@pytest.mark.parametrize(
+    "media, asked, message",
+    [
+        ("voice", "chat", "targetQuery.media 'chat': a voice interaction is consulted by voice."),
+        ("chat", "email", "targetQuery.media 'email': a chat interaction is consulted by chat or by voice."),
+        ("email", "chat", "targetQuery.media 'chat': an email interaction is consulted by email or by voice."),
+    ],
+)
+def test_a_consultation_in_a_third_media_is_refused(media: str, asked: str, message: str) -> None:
+    bench = Bench()
+    if media == "voice":
+        _talking_call(bench)
+    else:
+        _accepted(bench, media)
+    assert bench.error("interaction.consult", "1", {**AGENT, "media": asked}) == message
+    assert bench.events() == [] and len(bench.workspace.interactions) == 1
+
+
+def test_a_chat_consultation_goes_to_agents_and_queues_only() -> None:
+    bench = Bench()
+    _accepted(bench, "chat")
+    assert bench.error("interaction.consult", "1", "+15550100") == (
+        "A chat interaction cannot go to a CUSTOM_CONTACT target; use one of AGENT, AGENT_GROUP, INTERACTION_QUEUE, SKILL."
+    )
+    by_voice = bench.call("interaction.consult", "1", {"type": "CUSTOM_CONTACT", "destination": "+15550100", "media": "voice"})
+    assert (by_voice["media"], by_voice["dnis"]) == ("voice", "+15550100")
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_extensions_on_a_chat_consultation_are_ignored_with_a_warning(strict: bool) -> None:
+    bench = Bench(strict=strict)
+    _accepted(bench, "chat")
+    stray = "interaction.consult: extensions do not apply to the chat media (reference)"
+    if strict:
+        assert bench.error("interaction.consult", "1", AGENT, {}, {"k": "v"}) == f"Strict mode: {stray}."
+        assert bench.events() == [] and len(bench.workspace.interactions) == 1
+        return
+    bench.call("interaction.consult", "1", AGENT, {}, {"k": "v"})
+    assert bench.warnings() == [f"{stray}; ignored."]
+    assert bench.workspace.interactions.get("2").extensions == {}
+
+
+def test_a_voice_consultation_of_a_chat_keeps_its_extensions() -> None:
+    bench = Bench()
+    _accepted(bench, "chat")
+    bench.call("interaction.consult", "1", VOICE_CONSULT, {}, {"k": "v"})
+    assert bench.warnings() == [] and bench.workspace.interactions.get("2").extensions == {"k": "v"}
+
+
+def test_a_chat_consultation_transferred_then_marked_done() -> None:
+    bench = Bench()
+    parent = _accepted(bench, "chat")
+    bench.call("interaction.consult", "1", AGENT)
+    bench.events()
+    bench.call("interaction.completeTransfer", "2")
+    assert _trail(bench) == [("1", "TRANSFER_COMPLETED", "TRANSFER_COMPLETED", "ACCEPTED"), ("2", "ENDED", "IDLE", "ACCEPTED")]
+    assert parent.parties == [{"name": "Robin Park"}, {"name": "Sam Rivera"}]
+    assert bench.wire("2")["capabilities"] == ["MARK_DONE"]
+    bench.call("interaction.markdone", "2")
+    bench.call("interaction.markdone", "1")
+    assert [e for _, e, _, _ in _trail(bench)] == ["COMPLETED", "REMOVED", "COMPLETED", "REMOVED"]
+
+
+def test_a_chat_consultation_conferenced_in() -> None:
+    bench = Bench()
+    _accepted(bench, "chat")
+    bench.call("interaction.consult", "1", {"type": "SKILL", "destination": "Billing"})
+    bench.events()
+    bench.call("interaction.completeConference", "2")
+    assert _trail(bench) == [("2", "ENDED", "IDLE", "ACCEPTED"), ("1", "PARTY_CHANGED", "ACCEPTED", "JOIN_PENDING")]
+    assert bench.wire("1")["parties"] == [{"name": "Robin Park"}, {"name": "Billing"}]
+
+
+def test_an_email_consultation_transferred_leaves_the_desktop() -> None:
+    bench = Bench()
+    _accepted(bench, "email")
+    bench.call("interaction.consult", "1", AGENT)
+    bench.events()
+    assert bench.error("interaction.completeConference", "2") == (
+        "Cannot complete conference interaction '2': complete conference is not available for email interactions."
+    )
+    bench.call("interaction.completeTransfer", "2")
+    assert _trail(bench) == [
+        ("1", "TRANSFER_COMPLETED", "TRANSFER_COMPLETED", "ACCEPTED"),
+        ("2", "COMPLETED", "COMPLETED", "ACCEPTED"),
+        ("2", "REMOVED", "COMPLETED", "ACCEPTED"),
+    ]
+    assert bench.wire("2") is None
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize(
+    "request_name, after", [("interaction.singleStepTransfer", "IDLE"), ("interaction.singleStepConference", "TALKING")]
+)
+def test_target_media_on_a_single_step_call_is_ignored_with_a_warning(request_name: str, after: str, strict: bool) -> None:
+    bench = Bench(strict=strict)
+    call = _talking_call(bench)
+    stray = f"{request_name}: targetQuery.media applies to consult only (reference)"
+    if strict:
+        assert bench.error(request_name, "1", VOICE_CONSULT) == f"Strict mode: {stray}."
+        assert bench.events() == [] and call.parties == [{"name": "+15551230000"}]
+        return
+    bench.call(request_name, "1", {**AGENT, "media": "fax"})
+    assert bench.warnings() == [f"{stray}; ignored."]
+    assert bench.wire("1")["state"] == after and call.parties[-1] == {"name": "Sam Rivera"}
+
+
 # -- completeTransfer / completeConference ----------------------------------------------------
 
 
-def _consultation(parent_media: str, parent_state: InteractionState, consult_state: InteractionState) -> tuple[Bench, Interaction, Interaction]:
+def _consultation(
+    parent_media: str, parent_state: InteractionState, consult_state: InteractionState, consult_media: str = "voice"
+) -> tuple[Bench, Interaction, Interaction]:
     bench = Bench()
     parent = bench.place(parent_media, parent_state, parties=[{"name": "+15550100"}])
     consultation = bench.place(
-        "voice", consult_state, parent=parent, is_consultation=True, parties=[{"name": "Sam Rivera"}]
+        consult_media, consult_state, parent=parent, is_consultation=True, parties=[{"name": "Sam Rivera"}]
     )
     return bench, parent, consultation
 
@@ -239,17 +375,19 @@ def test_complete_conference_brings_the_party_into_the_parent(media: str, parent
     assert parent.end_date is None
 
 
-def _refusals(request: str, media: str, operation: str, vary: str) -> list[tuple[str, str | None]]:
+GOOD_STATE = {"voice": S.TALKING, "chat": S.ACCEPTED, "email": S.ACCEPTED}
+
+
+def _refusals(request: str, media: str, operation: str, vary: str, consult_media: str) -> list[tuple[str, str | None]]:
     """For every state the rule refuses, (state, errorMessage) when `vary` ("parent" or
     "consult") is placed in it and the other is where the rule would work."""
-    rule = rules()[(media if vary == "parent" else "voice", operation)]
-    good_parent = {"voice": S.TALKING, "chat": S.ACCEPTED, "email": S.ACCEPTED}[media]
+    rule = rules()[(media if vary == "parent" else consult_media, operation)]
     found = []
     for state in S:
         if state in rule.starts:
             continue
-        parent_state, consult_state = (state, S.TALKING) if vary == "parent" else (good_parent, state)
-        bench, parent, consultation = _consultation(media, parent_state, consult_state)
+        parent_state, consult_state = (state, GOOD_STATE[consult_media]) if vary == "parent" else (GOOD_STATE[media], state)
+        bench, parent, consultation = _consultation(media, parent_state, consult_state, consult_media)
         error = bench.error(request, "2")
         unchanged = (parent.state, consultation.state, len(parent.parties)) == (parent_state, consult_state, 1)
         found.append((state.value, error if unchanged and bench.events() == [] else "changed"))
@@ -257,21 +395,29 @@ def _refusals(request: str, media: str, operation: str, vary: str) -> list[tuple
 
 
 @pytest.mark.parametrize(
-    "request_name, media, operation, vary",
+    "request_name, media, operation, vary, consult_media",
     [
-        ("interaction.completeTransfer", "voice", "complete transfer", "consult"),
-        ("interaction.completeConference", "voice", "complete conference", "consult"),
-        ("interaction.completeTransfer", "voice", "transfer away", "parent"),
-        ("interaction.completeTransfer", "chat", "transfer away", "parent"),
-        ("interaction.completeTransfer", "email", "transfer away", "parent"),
-        ("interaction.completeConference", "voice", "conference in", "parent"),
-        ("interaction.completeConference", "chat", "conference in", "parent"),
+        ("interaction.completeTransfer", "voice", "complete transfer", "consult", "voice"),
+        ("interaction.completeConference", "voice", "complete conference", "consult", "voice"),
+        ("interaction.completeTransfer", "chat", "complete transfer", "consult", "chat"),
+        ("interaction.completeConference", "chat", "complete conference", "consult", "chat"),
+        ("interaction.completeTransfer", "email", "complete transfer", "consult", "email"),
+        ("interaction.completeTransfer", "voice", "transfer away", "parent", "voice"),
+        ("interaction.completeTransfer", "chat", "transfer away", "parent", "voice"),
+        ("interaction.completeTransfer", "chat", "transfer away", "parent", "chat"),
+        ("interaction.completeTransfer", "email", "transfer away", "parent", "voice"),
+        ("interaction.completeTransfer", "email", "transfer away", "parent", "email"),
+        ("interaction.completeConference", "voice", "conference in", "parent", "voice"),
+        ("interaction.completeConference", "chat", "conference in", "parent", "voice"),
+        ("interaction.completeConference", "chat", "conference in", "parent", "chat"),
     ],
 )
-def test_completing_is_refused_from_every_other_state(request_name: str, media: str, operation: str, vary: str) -> None:
+def test_completing_is_refused_from_every_other_state(
+    request_name: str, media: str, operation: str, vary: str, consult_media: str
+) -> None:
     interaction_id = "1" if vary == "parent" else "2"
-    rule_media = media if vary == "parent" else "voice"
-    found = _refusals(request_name, media, operation, vary)
+    rule_media = media if vary == "parent" else consult_media
+    found = _refusals(request_name, media, operation, vary, consult_media)
     expected = [(state, needs_message(rule_media, operation, interaction_id, S(state))) for state, _ in found]
     assert found == expected
 
@@ -348,17 +494,17 @@ def test_single_step_on_a_chat(request_name: str, event: str, state: str) -> Non
     chat = bench.scenario.deliver_chat()
     bench.call("interaction.accept", "1")
     bench.events()
-    assert bench.error(request_name, "1", AGENT, {}, {"x": 1}) == (
-        "extensions do not apply to chat interactions (reference); pass {} or nothing."
-    )
     for query, kind in (("+15550100", "CUSTOM_CONTACT"), ({"type": "ROUTING_POINT", "destination": "7001"}, "ROUTING_POINT")):
         assert bench.error(request_name, "1", query) == (
             f"A chat interaction cannot go to a {kind} target; use one of AGENT, AGENT_GROUP, INTERACTION_QUEUE, SKILL."
         )
     assert bench.events() == [] and chat.parties == [{"name": "Robin Park"}]
-    bench.call(request_name, "1", {"type": "INTERACTION_QUEUE", "destination": "Chat Escalations"}, {"Reason": "x"}, {})
+    bench.call(request_name, "1", {"type": "INTERACTION_QUEUE", "destination": "Chat Escalations"}, {"Reason": "x"}, {"x": 1})
+    name = request_name.removeprefix("interaction.")
+    assert bench.warnings() == [f"interaction.{name}: extensions do not apply to the chat media (reference); ignored."]
     assert [e for _, e, _, _ in _trail(bench)] == ["ATTACHED_DATA_CHANGED", event]
     assert bench.wire("1")["state"] == state and chat.parties[-1] == {"name": "Chat Escalations"}
+    assert chat.extensions == {}
 
 
 def test_an_email_is_transferred_to_a_queue_and_never_to_a_phone() -> None:
@@ -432,25 +578,18 @@ def test_bad_target_queries_are_refused_by_every_request(request_name: str, quer
     assert bench.events() == [] and call.state is S.TALKING and len(bench.call("interaction.getInteractions")) == 1
 
 
-@pytest.mark.parametrize("request_name", ["interaction.singleStepTransfer", "interaction.singleStepConference"])
-def test_target_media_is_for_consult_only(request_name: str) -> None:
-    bench = Bench()
-    _talking_call(bench)
-    assert bench.error(request_name, "1", VOICE_CONSULT) == "targetQuery.media applies to consult only."
-
-
 def test_an_agent_is_named_by_employee_id_not_by_another_agents_number() -> None:
     directory = Directory(colleagues=(Colleague("7100", "Pat Doe", "4100"),))
-    assert directory.resolve({"type": "AGENT", "destination": "7100"}, allow_media=False).party_name == "Pat Doe"
+    assert directory.resolve({"type": "AGENT", "destination": "7100"}).party_name == "Pat Doe"
     with pytest.raises(WorkspaceError) as by_number:
-        directory.resolve({"type": "AGENT", "destination": "4100"}, allow_media=False)
+        directory.resolve({"type": "AGENT", "destination": "4100"})
     assert by_number.value.message == "Unknown agent '4100' in targetQuery. Known employeeIds: 7100 (Pat Doe)."
 
 
 @pytest.mark.parametrize("query", [None, 5, ["AGENT", "5002"]])
 def test_a_target_query_is_a_string_or_an_object(query: Any) -> None:
     with pytest.raises(WorkspaceError) as refusal:
-        Directory().resolve(query, allow_media=True)
+        Directory().resolve(query)
     assert refusal.value.message == "targetQuery must be a string (a phone number) or an object."
 
 

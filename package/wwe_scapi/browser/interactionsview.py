@@ -51,11 +51,17 @@ ACTIONS: dict[str, Action] = {
 
 # data-action -> the transfer operation done with the target chosen beside the buttons.
 TARGET_ACTIONS: dict[str, Callable[[Workspace, Interaction, dict[str, str]], object]] = {
-    "consult-to": lambda ws, i, target: ws.transfers.consult(i.interaction_id, {**target, "media": "voice"}),
+    "consult-to": lambda ws, i, target: ws.transfers.consult(i.interaction_id, target),
+    "voice-consult-to": lambda ws, i, target: ws.transfers.consult(i.interaction_id, {**target, "media": "voice"}),
     "transfer-to": lambda ws, i, target: ws.transfers.single_step("single-step transfer", i.interaction_id, target),
     "conference-to": lambda ws, i, target: ws.transfers.single_step("single-step conference", i.interaction_id, target),
 }
-_TARGET_LABELS = {"consult-to": "Consult", "transfer-to": "Transfer", "conference-to": "Conference"}
+_TARGET_LABELS = {
+    "consult-to": "Consult",
+    "voice-consult-to": "Consult by voice",
+    "transfer-to": "Transfer",
+    "conference-to": "Conference",
+}
 _TARGET_CAPABILITIES = {
     "consult-to": "CONSULT",
     "transfer-to": "SINGLE_STEP_TRANSFER",
@@ -202,6 +208,8 @@ class InteractionsView:
             item.appendChild(element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
         item.appendChild(self._buttons(agent_actions(interaction), "controls"))
         targeted = [a for a, needed in _TARGET_CAPABILITIES.items() if needed in interaction.capabilities]
+        if interaction.media != "voice" and "CONSULT" in interaction.capabilities:
+            targeted.insert(1, "voice-consult-to")
         if targeted:
             item.appendChild(self._target_row(interaction, targeted))
         simulated = simulator_actions(interaction)

@@ -245,13 +245,16 @@ class InteractionNamespace(_Namespace):
         extensions: dict[str, Any] | None = None,
         **cb: Unpack[Callbacks],
     ) -> Reply[Interaction | None]:
-        """Start a consultation with a target (the customer is held); answers the consultation
-        (the real desktop answers nothing).
+        """Start a consultation with a target, in the interaction's own media unless
+        targetQuery.media names voice (a call is held; a chat or email stays as it is);
+        answers the consultation (the real desktop answers nothing).
 
         Fails (RequestFailed), besides the ways every request may, when:
         - the interaction id is unknown (the message lists the current ones)
         - the interaction is in a state the operation does not start from (the message names both)
         - the target query names nobody the directory knows (the message lists who is known)
+        - targetQuery.media is neither the interaction's media nor voice
+        - a consultation of this interaction is already in progress
         """
         return self._call("interaction.consult", interaction_id, target_query, user_data, extensions, **cb)
 
@@ -260,7 +263,7 @@ class InteractionNamespace(_Namespace):
         consult_interaction_id: str | int,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Hand the customer over to the consulted party; both calls are released.
+        """Hand the customer over to the consulted party; the agent leaves both interactions.
 
         Fails (RequestFailed), besides the ways every request may, when:
         - the interaction id is unknown (the message lists the current ones)
@@ -274,7 +277,8 @@ class InteractionNamespace(_Namespace):
         consult_interaction_id: str | int,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Bring the consulted party into the customer's call (PARTY_CHANGED).
+        """Bring the consulted party into the customer's call or chat (PARTY_CHANGED); the
+        consultation ends.
 
         Fails (RequestFailed), besides the ways every request may, when:
         - the interaction id is unknown (the message lists the current ones)

@@ -275,19 +275,29 @@ _SPECS: tuple[RequestSpec, ...] = (
         USER_DATA,
         EXTENSIONS,
         returns="Interaction | None",
-        doc="Start a consultation with a target (the customer is held); answers the consultation (the real desktop answers nothing).",
-        errors=(UNKNOWN_INTERACTION, WRONG_STATE, UNKNOWN_TARGET),
+        doc=(
+            "Start a consultation with a target, in the interaction's own media unless targetQuery.media "
+            "names voice (a call is held; a chat or email stays as it is); answers the consultation "
+            "(the real desktop answers nothing)."
+        ),
+        errors=(
+            UNKNOWN_INTERACTION,
+            WRONG_STATE,
+            UNKNOWN_TARGET,
+            "targetQuery.media is neither the interaction's media nor voice",
+            "a consultation of this interaction is already in progress",
+        ),
     ),
     request(
         "interaction.completeTransfer",
         param("consultInteractionId", ParamKind.ID),
-        doc="Hand the customer over to the consulted party; both calls are released.",
+        doc="Hand the customer over to the consulted party; the agent leaves both interactions.",
         errors=(UNKNOWN_INTERACTION, WRONG_STATE, "the interaction is not a consultation"),
     ),
     request(
         "interaction.completeConference",
         param("consultInteractionId", ParamKind.ID),
-        doc="Bring the consulted party into the customer's call (PARTY_CHANGED).",
+        doc="Bring the consulted party into the customer's call or chat (PARTY_CHANGED); the consultation ends.",
         errors=(UNKNOWN_INTERACTION, WRONG_STATE, "the interaction is not a consultation"),
     ),
     request(

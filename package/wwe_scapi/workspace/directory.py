@@ -69,7 +69,7 @@ class Directory:
                 return colleague
         return None
 
-    def resolve(self, query: Any, *, allow_media: bool, media_names: Iterable[str] = ()) -> Target:
+    def resolve(self, query: Any, *, media_names: Iterable[str] = ()) -> Target:
         """A targetQuery (a phone number string, or {type|target, destination, media?})."""
         if isinstance(query, str):
             return Target(TargetType.CUSTOM_CONTACT, _destination(query), query.strip())
@@ -79,8 +79,6 @@ class Directory:
         destination = _destination(query.get("destination"))
         media = query.get("media")
         if media is not None:
-            if not allow_media:
-                raise WorkspaceError("targetQuery.media applies to consult only.")
             known = list(media_names)
             if media not in known:
                 raise WorkspaceError(f"targetQuery.media {media!r} is not a media of this agent ({', '.join(known)}).")

@@ -103,6 +103,25 @@ _rule([CHAT], "single-step conference", [InteractionState.ACCEPTED], None, ["PAR
 _rule([CHAT], "party change", [InteractionState.ACCEPTED], None, ["PARTY_CHANGED"])
 _rule([CHAT], "consult", [InteractionState.ACCEPTED], None, [], capability="CONSULT")
 _rule([CHAT], "conference in", [InteractionState.ACCEPTED], None, ["PARTY_CHANGED"])
+# A chat or email consultation is a session of its own with the target: completing it ends it.
+_rule(
+    [CHAT],
+    "complete transfer",
+    [InteractionState.ACCEPTED],
+    InteractionState.IDLE,
+    ["ENDED"],
+    capability="COMPLETE_TRANSFER",
+    consultations_only=True,
+)
+_rule(
+    [CHAT],
+    "complete conference",
+    [InteractionState.ACCEPTED],
+    InteractionState.IDLE,
+    ["ENDED"],
+    capability="COMPLETE_CONFERENCE",
+    consultations_only=True,
+)
 _rule([CHAT], "transfer away", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
 _rule([CHAT], "leave conference", [InteractionState.ACCEPTED], InteractionState.LEFT_CONFERENCE, ["LEFT_CONFERENCE", "REMOVED"], removes=True)
 _rule(
@@ -122,6 +141,16 @@ _rule([EMAIL], "send", [InteractionState.CREATED], InteractionState.SENT, ["SENT
 _rule([EMAIL], "cancel", [InteractionState.CREATED], InteractionState.CANCELLED, ["CANCELLED", "REMOVED"], removes=True, capability="CANCEL")
 _rule([EMAIL], "consult", [InteractionState.ACCEPTED], None, [], capability="CONSULT")
 _rule([EMAIL], "transfer away", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"])
+_rule(
+    [EMAIL],
+    "complete transfer",
+    [InteractionState.ACCEPTED],
+    InteractionState.COMPLETED,
+    ["COMPLETED", "REMOVED"],
+    removes=True,
+    capability="COMPLETE_TRANSFER",
+    consultations_only=True,
+)
 _rule(
     [EMAIL],
     "mark done",

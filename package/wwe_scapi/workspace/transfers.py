@@ -9,6 +9,7 @@ from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.directory import Target, TargetType
 from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
+from wwe_scapi.workspace.leniency import Warn, refuse
 from wwe_scapi.workspace.lifecycle import CHAT, OPEN_MEDIA, VOICE
 from wwe_scapi.workspace.voice import VoiceCalls
 
@@ -24,8 +25,12 @@ class Transfers:
         self.voice = voice
         self.media_names = media_names
 
-    def _target(self, interaction: Interaction, query: Any, *, consult: bool) -> Target:
-        target = self.desk.directory.resolve(query, allow_media=consult, media_names=self.media_names)
+    def _target(self, interaction: Interaction, query: Any, request: str, warn: Warn) -> Target:
+        consult = request == "consult"
+        if not consult and isinstance(query, Mapping) and query.get("media") is not None:
+            warn(f"interaction.{request}: targetQuery.media applies to consult only (reference)", "ignored")
+            query = {key: value for key, value in query.items() if key != "media"}
+        target = self.desk.directory.resolve(query, media_names=self.media_names)
         media = (target.media or interaction.media) if consult else interaction.media
         if media in OPEN_MEDIA and target.type not in _OPEN_MEDIA_TARGETS:
             raise WorkspaceError(
@@ -35,9 +40,12 @@ class Transfers:
         return target
 
     @staticmethod
-    def _check_extensions(interaction: Interaction, extensions: Mapping[str, Any] | None) -> None:
-        if extensions and interaction.media == CHAT:
-            raise WorkspaceError("extensions do not apply to chat interactions (reference); pass {} or nothing.")
+    def _extensions(media: str, extensions: Mapping[str, Any] | None, request: str, warn: Warn) -> dict[str, Any]:
+        """The extensions to keep: none for chat, where the reference says they do not apply."""
+        if extensions and media == CHAT:
+            warn(f"interaction.{request}: extensions do not apply to the chat media (reference)", "ignored")
+            return {}
+        return dict(extensions or {})
 
     def consult(
         self,
@@ -45,15 +53,17 @@ class Transfers:
         query: Any,
         user_data: Mapping[str, Any] | None = None,
         extensions: Mapping[str, Any] | None = None,
+        warn: Warn = refuse,
     ) -> Interaction:
-        """A consultation call to the target; a voice parent is put on hold."""
+        """A consultation in the interaction's own media unless targetQuery.media names another
+        (reference); a voice parent is put on hold, a chat or an email stays as it is."""
         parent = self.desk.get(interaction_id)
-        target = self._target(parent, query, consult=True)
+        target = self._target(parent, query, "consult", warn)
         media = target.media or parent.media
-        if media != VOICE:
+        if media not in (VOICE, parent.media):
+            ways = VOICE if parent.media == VOICE else f"{parent.media} or by {VOICE}"
             raise WorkspaceError(
-                f"This simulated Agent Workspace consults by voice only; for {with_article(parent.media)} interaction "
-                "give targetQuery.media 'voice'."
+                f"targetQuery.media {media!r}: {with_article(parent.media)} interaction is consulted by {ways}."
             )
         rule = self.desk.check(parent, "consult")
         ongoing = [child for child in self.desk.store.children_of(interaction_id) if child.is_live]
@@ -61,23 +71,32 @@ class Transfers:
             raise WorkspaceError(
                 f"Interaction {interaction_id!r} already has a consultation in progress: {ongoing[0].interaction_id!r}."
             )
-        self.voice.voice_channel()
+        kept_extensions = self._extensions(media, extensions, "consult", warn)
+        if media == VOICE:
+            self.voice.voice_channel()
         if parent.state is not InteractionState.HELD:
             self.desk.apply(parent, rule)
         colleague = self.desk.directory.colleague(target.destination) if target.type is TargetType.AGENT else None
+        common: dict[str, Any] = {
+            "parent": parent,
+            "user_data": {**parent.user_data, **(user_data or {})},
+            "parties": [{"name": target.party_name}],
+            "contact": colleague.contact() if colleague else {"displayName": target.party_name},
+            "is_consultation": True,
+            "extensions": kept_extensions,
+        }
+        if media != VOICE:
+            # An open-media consultation is a session of its own between the agent and the target.
+            subject = [entry for entry in parent.transcript if entry[0] == "subject"] if media == parent.media else []
+            state = InteractionState.ACCEPTED
+            return self.desk.create(media, state, ["ADDED", state.value], transcript=subject, **common)
+        number = colleague.number if colleague else target.destination
         return self.desk.create(
             VOICE,
             InteractionState.DIALING,
             ["ADDED", "DIALING"],
-            parent=parent,
-            user_data={**parent.user_data, **(user_data or {})},
-            parties=[{"name": target.party_name}],
-            contact=colleague.contact() if colleague else {"displayName": target.party_name},
-            is_consultation=True,
-            extensions=dict(extensions or {}),
-            media_fields=self.voice.call_fields(
-                "OUT", "CONSULT", self.voice.agent_number, colleague.number if colleague else target.destination
-            ),
+            media_fields=self.voice.call_fields("OUT", "CONSULT", self.voice.agent_number, number),
+            **common,
         )
 
     def _consultation(self, consult_id: str, request: str) -> tuple[Interaction, Interaction]:
@@ -121,14 +140,16 @@ class Transfers:
         query: Any,
         user_data: Mapping[str, Any] | None = None,
         extensions: Mapping[str, Any] | None = None,
+        warn: Warn = refuse,
     ) -> Interaction:
         """"single-step transfer" (the agent leaves) or "single-step conference" (the target joins)."""
         interaction = self.desk.get(interaction_id)
-        target = self._target(interaction, query, consult=False)
-        self._check_extensions(interaction, extensions)
+        request = {"single-step transfer": "singleStepTransfer", "single-step conference": "singleStepConference"}[operation]
+        target = self._target(interaction, query, request, warn)
+        kept_extensions = self._extensions(interaction.media, extensions, request, warn)
         rule = self.desk.check(interaction, operation)
         self.desk.attach(interaction, user_data)
-        interaction.extensions.update(extensions or {})
+        interaction.extensions.update(kept_extensions)
         interaction.parties.append({"name": target.party_name})
         self.desk.apply(interaction, rule)
         return interaction

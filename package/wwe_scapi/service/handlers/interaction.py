@@ -63,7 +63,7 @@ def consult(
     ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
 ) -> wire.Interaction:
     """Answers the consultation interaction (the reference returns nothing; apps may ignore it)."""
-    consultation = ctx.workspace.transfers.consult(interaction_id, target, user_data, extensions)
+    consultation = ctx.workspace.transfers.consult(interaction_id, target, user_data, extensions, ctx.warn)
     return consultation.to_wire()
 
 
@@ -79,7 +79,7 @@ def _single_step(operation: str) -> Handler:
     def handler(
         ctx: RequestContext, interaction_id: str, target: Any, user_data: Wire | None, extensions: Wire | None
     ) -> None:
-        ctx.workspace.transfers.single_step(operation, interaction_id, target, user_data, extensions)
+        ctx.workspace.transfers.single_step(operation, interaction_id, target, user_data, extensions, ctx.warn)
 
     return handler
 
