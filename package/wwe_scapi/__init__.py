@@ -23,6 +23,7 @@ _EXPORTS: dict[str, str] = {
     "ServiceError": "wwe_scapi.client",
     "RequestFailed": "wwe_scapi.client",
     "RequestTimeout": "wwe_scapi.client",
+    "ClientClosed": "wwe_scapi.client",
     "NoServiceWindow": "wwe_scapi.client",
     # a host: the service
     "Service": "wwe_scapi.service",
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
         connect as connect,
     )
     from wwe_scapi.client import (
+        ClientClosed as ClientClosed,
         NoServiceWindow as NoServiceWindow,
         RequestFailed as RequestFailed,
         RequestTimeout as RequestTimeout,

@@ -268,3 +268,28 @@ json.dumps(outcome)
 """,
     )
     assert outcome == ["Request timeout", [{"request": "agent.get", "errorMessage": "Request timeout"}]]
+
+
+def test_an_app_page_that_unloads_fails_its_pending_requests_at_once(two_python_apps: Desktop) -> None:
+    desktop = two_python_apps
+    app = desktop.frame(0)
+    # Console output of a cross-site frame that unloads is lost: the failure is posted up.
+    desktop.page.evaluate(
+        "window.seen = []; window.addEventListener('message', (e) => "
+        "{ if (typeof e.data === 'string' && e.data.startsWith('test-failed:')) window.seen.push(e.data); })"
+    )
+    pending = desktop.run(
+        app,
+        """
+import js
+from wwe_scapi.browser import connect
+silent = js.document.createElement("iframe")
+js.document.body.appendChild(silent)
+lost = connect(target=silent.contentWindow, new=True, timeout=60)
+lost.agent.get(failed=lambda message: js.parent.postMessage("test-failed: " + message["errorMessage"], "*"))
+lost.core.pending_count""",
+    )
+    assert pending == 1
+    app.evaluate("location.reload()")
+    desktop.page.wait_for_function("window.seen.length > 0", timeout=10_000)
+    assert desktop.page.evaluate("window.seen") == ["test-failed: the app's page is unloading before an answer came"]

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from browser_support import APP_A, DESKTOP, DesktopPage
 from unit_support import A, C, STRANGER, RecordingTransport, until
-from wwe_scapi.client import RequestFailed, RequestTimeout, ServiceClient
+from wwe_scapi.client import ClientClosed, RequestFailed, RequestTimeout, ServiceClient
 from wwe_scapi.client.namespaces import _Namespace
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.protocol.catalogue import CATALOGUE
@@ -126,7 +127,7 @@ async def test_timeout_fails_with_request_timeout() -> None:
     with pytest.raises(RequestTimeout) as error:
         await future
     assert error.value.error_message == "Request timeout"
-    assert str(error.value) == "agent.get failed: Request timeout (no answer within 10 s)"
+    assert str(error.value) == "agent.get failed: Request timeout (no answer within 10 s from the recording transport)"
     assert failures == [{"request": "agent.get", "errorMessage": "Request timeout"}]
     assert client.core.pending_count == 0
 
@@ -184,7 +185,104 @@ async def test_a_raising_handler_does_not_stop_the_others(network: MemoryNetwork
     await client.subscribe("agent", seen.append)
     await client.agent.set_state("Ready")
     await until(lambda: len(seen) == 1)
-    assert "a wwe-scapi callback raised" in caplog.text
+    assert "wwe-scapi: an app handler raised while handling agent" in caplog.text
+    assert "ValueError: app bug" in caplog.text
+
+
+async def test_every_handler_exception_reaches_on_error_plain_async_and_callbacks(network: MemoryNetwork) -> None:
+    reported: list[tuple[str, str]] = []
+    client = network.connect(A, on_error=lambda error, message: reported.append((repr(error), message.get("event") or message["request"])))
+
+    def plain(message: dict) -> None:
+        raise ValueError("plain")
+
+    async def later(message: dict) -> None:
+        await asyncio.sleep(0)
+        raise KeyError("async")
+
+    await client.subscribe("agent", plain)
+    await client.subscribe("agent", later)
+    await client.agent.get_state(succeeded=lambda message: 1 / 0)
+    await client.agent.set_state("Ready")
+    await until(lambda: len(reported) == 3)
+    assert sorted(reported) == [
+        ("KeyError('async')", "agent"),
+        ("ValueError('plain')", "agent"),
+        ("ZeroDivisionError('division by zero')", "agent.getState"),
+    ]
+
+
+async def test_a_raising_on_error_is_logged_and_routing_goes_on(network: MemoryNetwork, caplog: pytest.LogCaptureFixture) -> None:
+    client = network.connect(A)
+
+    def hook(error: BaseException, message: dict) -> None:
+        raise RuntimeError("hook bug")
+
+    client.on_error = hook
+    assert client.on_error is hook
+
+    def broken(message: dict) -> None:
+        raise ValueError("app bug")
+
+    await client.subscribe("agent", broken)
+    await client.agent.set_state("Ready")
+    assert (await client.agent.get_state())["type"] == "READY"
+    assert "on_error itself raised" in caplog.text and "RuntimeError: hook bug" in caplog.text
+
+
+async def test_closing_fails_pending_requests_at_once_and_every_later_one() -> None:
+    transport = RecordingTransport()
+    client = ServiceClient(transport, clock=ManualClock())
+    failures: list[dict] = []
+    pending = client.agent.get(failed=failures.append)
+    client.close()
+    assert pending.done() and client.closed and client.core.pending_count == 0
+    with pytest.raises(ClientClosed) as error:
+        await pending
+    assert str(error.value) == "agent.get failed: the client was closed before an answer came"
+    assert failures == [{"request": "agent.get", "errorMessage": "the client was closed before an answer came"}]
+    later = client.agent.get_state()
+    with pytest.raises(ClientClosed):
+        await later
+    assert len(transport.posted) == 1  # nothing posted once closed
+    client.close()  # twice is harmless
+
+
+async def test_a_window_that_goes_away_fails_its_clients_pending_requests(network: MemoryNetwork) -> None:
+    client = network.connect(A)
+    await client.subscribe("agent", print)
+    window = client.core.transport
+    pending = client.agent.get()
+    network.close(window)
+    with pytest.raises(ClientClosed, match="the app's window was closed before an answer came"):
+        await pending
+    assert client.core.subscriptions == []
+
+
+async def test_a_page_that_unloads_fails_its_clients_pending_requests() -> None:
+    desktop = DesktopPage()
+    window = desktop.app_window("app-frame-0", APP_A)
+    client = desktop.client(window)
+    assert client.core.transport.destination == f"the parent window ({DESKTOP})"
+    pending = client.agent.get()
+    window.unload()  # pagehide, before the desktop had a turn to answer
+    with pytest.raises(ClientClosed, match="the app's page is unloading before an answer came"):
+        await pending
+    assert window.page_hide_listeners == []
+
+
+async def test_a_timeout_names_the_window_asked(network: MemoryNetwork) -> None:
+    clock = ManualClock()
+    client = network.connect(A, clock=clock, timeout=2)
+    pending = client.agent.get()
+    network.service_side.close()  # the desktop stops answering
+    clock.advance(2)
+    with pytest.raises(RequestTimeout) as error:
+        await pending
+    key = client.core.transport.key
+    assert str(error.value) == (
+        f"agent.get failed: Request timeout (no answer within 2 s from the service of this memory hub (window {key}, {A}))"
+    )
 
 
 async def test_subscribe_refused_raises(network: MemoryNetwork) -> None:

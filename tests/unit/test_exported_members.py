@@ -16,6 +16,7 @@ EXPECTED = [
     "ServiceError",
     "RequestFailed",
     "RequestTimeout",
+    "ClientClosed",
     "NoServiceWindow",
     "Service",
     "build_service",

@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unit_support import A, B, C, STRANGER, Recorder, request
-from wwe_scapi.clock import DEFAULT_WALL_START
+from wwe_scapi.clock import DEFAULT_WALL_START, ManualClock
 from wwe_scapi.protocol.messages import Unreadable
 from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.service.handlers import ALL_HANDLERS
+from wwe_scapi.workspace import Workspace
 
 SERVER = {"userAgent": "WWE Server", "protocolVersion": 2}
 
@@ -203,3 +204,13 @@ def test_every_request_with_a_reference_is_answered_exactly_once(message: dict[s
     assert replies[0]["referenceId"] == message["referenceId"]
     assert type(replies[0]["referenceId"]) is type(message["referenceId"])
     assert ("data" in replies[0]) != ("errorMessage" in replies[0])
+
+
+def test_a_request_a_wildcard_cannot_grant_says_it_must_be_named() -> None:
+    workspace = Workspace(clock=ManualClock())
+    outbox = Recorder()
+    Service(workspace, OriginPolicy.parse(f"{A} (*), {B} (auth.*)"), outbox).receive(1, A, request("auth.getJwtToken"))
+    assert outbox.last(1)["errorMessage"] == (
+        f"The request auth.getJwtToken is not allowed for the origin {A} (service-client-api.accepted-web-content-origins); "
+        "auth.getJwtToken must be named in the origin's filter, a wildcard such as * is not enough."
+    )

@@ -704,8 +704,12 @@ class RecordingWindow:
         self.window = window
         self.posted: list[Any] = []
 
-    def start(self, receiver: Callable[[Any], None]) -> None:
-        self.window.start(receiver)
+    def start(self, receiver: Callable[[Any], None], gone: Callable[[str], None] | None = None) -> None:
+        self.window.start(receiver, gone)
+
+    @property
+    def destination(self) -> str:
+        return str(self.window.destination)
 
     def post(self, message: dict[str, Any]) -> None:
         self.posted.append(json.loads(json.dumps(message)))

@@ -60,8 +60,11 @@ class RecordingTransport:
         self.posted: list[dict[str, Any]] = []
         self.receiver: Any = None
 
-    def start(self, receiver: Any) -> None:
+    def start(self, receiver: Any, gone: Any = None) -> None:
         self.receiver = receiver
+        self.gone = gone
+
+    destination = "the recording transport"
 
     def post(self, message: dict[str, Any]) -> None:
         self.posted.append(message)

@@ -2,9 +2,10 @@
 
 from wwe_scapi.client.client import ServiceClient
 from wwe_scapi.client.core import Subscription
-from wwe_scapi.client.errors import NoServiceWindow, RequestFailed, RequestTimeout, ServiceError
+from wwe_scapi.client.errors import ClientClosed, NoServiceWindow, RequestFailed, RequestTimeout, ServiceError
 
 __all__ = [
+    "ClientClosed",
     "NoServiceWindow",
     "RequestFailed",
     "RequestTimeout",

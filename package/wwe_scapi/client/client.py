@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Unpack
 
-from wwe_scapi.client.core import ClientCore, EventHandler, Subscription
+from wwe_scapi.client.core import ClientCore, ErrorHook, EventHandler, Subscription
 from wwe_scapi.client.reply import Reply
 from wwe_scapi.client.namespaces import (
     AgentNamespace,
@@ -39,9 +39,12 @@ class ServiceClient:
         reference_prefix: str = "py",
         loop: asyncio.AbstractEventLoop | None = None,
         clock: Clock | None = None,
+        on_error: ErrorHook | None = None,
     ) -> None:
+        """`on_error(exception, message)` hears of every exception an event handler or a
+        succeeded/failed callback raises (they are logged to the console in any case)."""
         self.core = ClientCore(
-            transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop, clock=clock
+            transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop, clock=clock, on_error=on_error
         )
         self.agent = AgentNamespace(self.core)
         self.auth = AuthNamespace(self.core)
@@ -80,10 +83,24 @@ class ServiceClient:
     def frame_id(self) -> Any:
         return self.core.frame_id
 
+    @property
+    def on_error(self) -> ErrorHook | None:
+        return self.core.on_error
+
+    @on_error.setter
+    def on_error(self, hook: ErrorHook | None) -> None:
+        self.core.on_error = hook
+
+    @property
+    def closed(self) -> bool:
+        return self.core.closed is not None
+
     def receive(self, message: Any) -> None:
         """Route one message from the service window (the transport calls this)."""
         self.core.receive(message)
 
     def close(self) -> None:
-        """Stop listening to the service window; pending requests are left to time out."""
+        """Stop listening to the service window; pending requests fail at once (ClientClosed),
+        and so does any request made afterwards."""
+        self.core.close("the client was closed")
         self.core.transport.close()

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wwe_scapi.client.errors import RequestFailed, RequestTimeout
+from wwe_scapi.client.errors import ClientClosed, RequestFailed, RequestTimeout
 from wwe_scapi.clock import Clock, SystemClock, Timer
 from wwe_scapi.client.reply import Reply
 from wwe_scapi.protocol.constants import (
@@ -27,6 +27,8 @@ Message = dict[str, Any]
 Callback = Callable[[Message], Any]
 _TIMER_SLACK = 0.002  # browser timers may fire a little early: such deadlines count as due
 EventHandler = Callable[[Message], Any | Awaitable[Any]]
+# on_error(exception, message): an app's handler or callback raised while handling `message`.
+ErrorHook = Callable[[BaseException, Message], Any]
 
 
 @dataclass(slots=True)
@@ -63,12 +65,15 @@ class ClientCore:
         reference_prefix: str = "py",
         loop: asyncio.AbstractEventLoop | None = None,
         clock: Clock | None = None,
+        on_error: ErrorHook | None = None,
     ) -> None:
         self.transport = transport
         self.clock: Clock = clock or SystemClock()
         self.timeout = timeout
         self.frame_id: Any = None
         self.on_string: Callable[[str], Any] | None = None
+        self.on_error = on_error
+        self.closed: str | None = None  # why the client was closed, once it is
         self._loop = loop
         self._prefix = reference_prefix
         self._counter = 0
@@ -78,7 +83,24 @@ class ClientCore:
         # a JS setTimeout with a proxy, which would sit on every round trip.
         self._timer: Timer | None = None
         self._timer_due = float("inf")
-        transport.start(self.receive)
+        transport.start(self.receive, self.close)
+
+    def close(self, reason: str = "the client was closed") -> None:
+        """Stop: every pending request fails at once (ClientClosed), and so will any new one."""
+        if self.closed is not None:
+            return
+        self.closed = reason
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer, self._timer_due = None, float("inf")
+        pending, self._pending = self._pending, {}
+        self._subscriptions.clear()
+        for waiting in pending.values():
+            self._fail_closed(waiting.request, waiting.future, waiting.failed)
+
+    def _fail_closed(self, request: str, future: Reply[Any], failed: Callback | None) -> None:
+        text = f"{self.closed} before an answer came"
+        self._settle_failure(request, future, {"request": request, "errorMessage": text}, failed, closed=True)
 
     # -- requests ------------------------------------------------------------------------------
 
@@ -144,6 +166,9 @@ class ClientCore:
         if self.frame_id is not None:
             message["frameId"] = self.frame_id
         future: Reply[Any] = Reply(loop)
+        if self.closed is not None:
+            self._fail_closed(request, future, failed)
+            return future
         deadline = self.clock.monotonic() + self.timeout
         self._pending[reference_id] = _Pending(request, future, deadline, self.timeout, succeeded, failed, on_success)
         if deadline < self._timer_due:
@@ -186,7 +211,7 @@ class ClientCore:
             return
         result = pending.on_success(message) if pending.on_success else message.get("data")
         # Callbacks first: the awaiting task may resume the moment the reply is set.
-        _run_callback(pending.succeeded, outcome)
+        self._run_callback(pending.succeeded, outcome)
         if not pending.future.done():
             pending.future.set_result(result)
 
@@ -215,23 +240,26 @@ class ClientCore:
         outcome: Message,
         failed: Callback | None,
         waited: float | None = None,
+        closed: bool = False,
     ) -> None:
-        """`waited` is given for a timeout."""
-        _run_callback(failed, outcome)
+        """`waited` is given for a timeout, `closed` when the client was closed."""
+        self._run_callback(failed, outcome)
         if not future.done():
             error_message = outcome.get("errorMessage")
-            error = (
-                RequestFailed(request, error_message, outcome)
-                if waited is None
-                else RequestTimeout(request, error_message, outcome, waited)
-            )
+            error: RequestFailed
+            if waited is not None:
+                error = RequestTimeout(request, error_message, outcome, waited, self.transport.destination)
+            elif closed:
+                error = ClientClosed(request, error_message, outcome)
+            else:
+                error = RequestFailed(request, error_message, outcome)
             future.set_exception(error)
 
     def _dispatch_event(self, message: Message) -> None:
         name = message["event"]
         for subscription in list(self._subscriptions.values()):
             if subscription.wants(name):
-                _run_callback(subscription.handler, message)
+                self._run_callback(subscription.handler, message)
 
     @property
     def pending_count(self) -> int:
@@ -242,16 +270,33 @@ class ClientCore:
         return list(self._subscriptions.values())
 
 
-def _run_callback(callback: Callable[[Message], Any] | None, message: Message) -> None:
-    """Call user code; an exception there is logged, never allowed to break routing."""
-    if callback is None:
-        return
-    try:
-        result = callback(message)
-        if isinstance(result, Awaitable):
-            asyncio.ensure_future(result)
-    except Exception:
-        logger.exception("a wwe-scapi callback raised")
+    def _run_callback(self, callback: Callable[[Message], Any] | None, message: Message) -> None:
+        """Call app code; an exception there (or in the coroutine it returns) is reported,
+        never swallowed and never allowed to break routing."""
+        if callback is None:
+            return
+        try:
+            result = callback(message)
+            if isinstance(result, Awaitable):
+                task = asyncio.ensure_future(result)
+                task.add_done_callback(lambda done: self._report_task(done, message))
+        except Exception as error:
+            self.report(error, message)
+
+    def _report_task(self, task: asyncio.Future[Any], message: Message) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            self.report(task.exception(), message)  # type: ignore[arg-type]
+
+    def report(self, error: BaseException, message: Message) -> None:
+        """An app's handler raised: to the console (logging), and to `on_error` when set."""
+        what = message.get("event") or message.get("request") or "a message"
+        logger.error("wwe-scapi: an app handler raised while handling %s", what, exc_info=error)
+        if self.on_error is None:
+            return
+        try:
+            self.on_error(error, message)
+        except Exception:
+            logger.exception("wwe-scapi: on_error itself raised")
 
 
 def _current_loop() -> asyncio.AbstractEventLoop:

@@ -21,14 +21,23 @@ class RequestFailed(ServiceError):
 
 class RequestTimeout(RequestFailed):
     """No answer within the timeout (the vendor client's "Request timeout"); `waited` is that
-    timeout, in seconds, and the message says it."""
+    timeout, in seconds, and `destination` the window asked: the message says both."""
 
-    def __init__(self, request: str, error_message: Any, response: dict[str, Any], waited: float) -> None:
+    def __init__(
+        self, request: str, error_message: Any, response: dict[str, Any], waited: float, destination: str = ""
+    ) -> None:
         super().__init__(request, error_message, response)
         self.waited = waited
+        self.destination = destination
 
     def __str__(self) -> str:
-        return f"{super().__str__()} (no answer within {self.waited:g} s)"
+        asked = f" from {self.destination}" if self.destination else ""
+        return f"{super().__str__()} (no answer within {self.waited:g} s{asked})"
+
+
+class ClientClosed(RequestFailed):
+    """The client was closed, or its page unloaded, before the answer came: pending requests
+    fail at once with this, and so does any request made afterwards."""
 
 
 class NoServiceWindow(ServiceError):

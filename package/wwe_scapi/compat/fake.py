@@ -40,6 +40,7 @@ class FakeWindow:
     document: FakeDocument = field(default_factory=FakeDocument)
     focused: int = 0
     _listeners: list[Callable[[MessageEvent], None]] = field(default_factory=list)
+    page_hide_listeners: list[Callable[[], None]] = field(default_factory=list)
 
     def postMessage(self, data: Any, target_origin: str, source: FakeWindow) -> None:  # noqa: N802
         """Queue `data` (a structured clone: cycles are kept) for this window, if its origin is
@@ -59,7 +60,14 @@ class FakeWindow:
         self.focused += 1
 
     def close(self) -> None:
+        self.unload()
         self.closed = True
+
+    def unload(self) -> None:
+        """The page goes away for good: its pagehide listeners run (not persisted)."""
+        for listener in list(self.page_hide_listeners):
+            listener()
+        self.page_hide_listeners.clear()
 
     @property
     def top(self) -> FakeWindow:
@@ -200,13 +208,23 @@ def _json_or_none(value: Any) -> str | None:
 class _FakeClientBridge:
     """transports/postmessage.py's CLIENT_BRIDGE_JS, in Python."""
 
-    def __init__(self, window: FakeWindow, target: FakeWindow, kind: str, origin: str, receive: ClientListener) -> None:
+    def __init__(
+        self,
+        window: FakeWindow,
+        target: FakeWindow,
+        kind: str,
+        origin: str,
+        receive: ClientListener,
+        hidden: Callable[[], None],
+    ) -> None:
         self._window = window
         self._target = target
         self.kind = kind
         self._origin = origin
         self._receive = receive
+        self._hidden = hidden
         window.addMessageListener(self._listener)
+        window.page_hide_listeners.append(hidden)
         self.post: Callable[[str], None] = self._post
 
     def _listener(self, event: MessageEvent) -> None:
@@ -233,6 +251,8 @@ class _FakeClientBridge:
 
     def close(self) -> None:
         self._window.removeMessageListener(self._listener)
+        if self._hidden in self._window.page_hide_listeners:
+            self._window.page_hide_listeners.remove(self._hidden)
 
 
 class FakeLogTable:
@@ -288,7 +308,7 @@ class FakePlatform:
         return _FakeHostBridge(self.window, receive)
 
     def client_bridge(
-        self, source: str, target: Any, origin: str | None, receive: ClientListener
+        self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]
     ) -> ClientBridge | None:
         window = self.window
         kind = "explicit"
@@ -301,7 +321,7 @@ class FakePlatform:
                 return None
         if not origin and kind in ("parent", "opener"):
             origin = target.origin  # location.ancestorOrigins[0], or the opener's referrer
-        return _FakeClientBridge(window, target, kind, origin or "*", receive)
+        return _FakeClientBridge(window, target, kind, origin or "*", receive, hidden)
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
         self.log_table = FakeLogTable(limit, rows_at_top)

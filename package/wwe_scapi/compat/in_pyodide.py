@@ -36,9 +36,9 @@ class _HostBridge:
 
 
 class _ClientBridge:
-    def __init__(self, bridge: Any, proxy: Any) -> None:
+    def __init__(self, bridge: Any, *proxies: Any) -> None:
         self._bridge = bridge
-        self._proxy = proxy
+        self._proxies = proxies
         self.kind = str(bridge.kind)
         self.post: Callable[[str], None] = bridge.post
 
@@ -47,7 +47,8 @@ class _ClientBridge:
 
     def close(self) -> None:
         self._bridge.close()
-        self._proxy.destroy()
+        for proxy in self._proxies:
+            proxy.destroy()
 
 
 def _to_python(value: Any) -> Any:
@@ -80,14 +81,16 @@ class BrowserPlatform:
         return _HostBridge(run_js(source)(proxy), proxy)
 
     def client_bridge(
-        self, source: str, target: Any, origin: str | None, receive: ClientListener
+        self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]
     ) -> ClientBridge | None:
         proxy = create_proxy(receive)
-        bridge = run_js(source)(target, origin, proxy)
+        hidden_proxy = create_proxy(hidden)
+        bridge = run_js(source)(target, origin, proxy, hidden_proxy)
         if bridge is None or bridge is jsnull:
             proxy.destroy()
+            hidden_proxy.destroy()
             return None
-        return _ClientBridge(bridge, proxy)
+        return _ClientBridge(bridge, proxy, hidden_proxy)
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
         draw: Callable[[str], None] = run_js(javascript.LOG_DRAWER)(limit, rows_at_top)

@@ -110,10 +110,11 @@ class Platform(Protocol):
         ...
 
     def client_bridge(
-        self, source: str, target: Any, origin: str | None, receive: ClientListener
+        self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]
     ) -> ClientBridge | None:
         """Run an app's postMessage bridge (JavaScript `source`) to talk to the service window
-        (target, else window.opener, else window.parent); None when there is none."""
+        (target, else window.opener, else window.parent); None when there is none. `hidden()`
+        is called when the app's page unloads."""
         ...
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:

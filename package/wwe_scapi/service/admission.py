@@ -14,6 +14,7 @@ from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED, ParamKind, Par
 from wwe_scapi.protocol.constants import MAX_STRING_CHARS
 from wwe_scapi.protocol.jsontypes import json_type_name
 from wwe_scapi.protocol.messages import RequestMessage
+from wwe_scapi.security.origins import EXPLICIT_ONLY
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import Verdict
@@ -75,9 +76,14 @@ class Admission:
         if spec is None:
             raise Refusal(RefusalKind.REQUEST, f"Unknown request {name!r}.")
         if spec.canonical not in self._allowed(origin) and name not in ANSWERED_TO_EVERY_ORIGIN:
+            explicit = (
+                f"; {spec.canonical} must be named in the origin's filter, a wildcard such as * is not enough"
+                if spec.canonical in EXPLICIT_ONLY
+                else ""
+            )
             raise Refusal(
                 RefusalKind.POLICY,
-                f"The request {name} is not allowed for the origin {origin} ({ORIGINS_OPTION}).",
+                f"The request {name} is not allowed for the origin {origin} ({ORIGINS_OPTION}){explicit}.",
             )
         if spec.canonical not in self._served:
             raise Refusal(RefusalKind.REQUEST, f"{name} is not supported yet by this simulated Agent Workspace.")

@@ -38,8 +38,14 @@ class ServiceTransport(Protocol):
 
 
 class ClientTransport(Protocol):
-    def start(self, receiver: ClientReceiver) -> None:
-        """From now on, hand every message from the service window to `receiver`."""
+    def start(self, receiver: ClientReceiver, gone: Callable[[str], None] | None = None) -> None:
+        """From now on, hand every message from the service window to `receiver`; call
+        `gone(reason)` if the app's page goes away (it unloads, its window closes)."""
+        ...
+
+    @property
+    def destination(self) -> str:
+        """The service window, as an error names it: "the parent window (https://desk.test)"."""
         ...
 
     def post(self, message: Message) -> None:

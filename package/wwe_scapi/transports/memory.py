@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
@@ -124,10 +125,16 @@ class MemoryWindow:
         self.origin = origin
         self.closed = False
         self._receiver: ClientReceiver | None = None
+        self._gone: Callable[[str], None] | None = None
         self.received: list[Any] = []  # what reached a window without a receiver (raw windows)
 
-    def start(self, receiver: ClientReceiver) -> None:
+    def start(self, receiver: ClientReceiver, gone: Callable[[str], None] | None = None) -> None:
         self._receiver = receiver
+        self._gone = gone
+
+    @property
+    def destination(self) -> str:
+        return f"the service of this memory hub (window {self.key}, {self.origin})"
 
     def post(self, message: Any) -> None:
         """Post any message to the service, as this window's page would."""
@@ -138,10 +145,13 @@ class MemoryWindow:
     def navigate(self, origin: str) -> None:
         """The window loads a page of another origin: to the service it is another window
         (a new key; the old one reaches nothing)."""
+        gone, self._gone = self._gone, None
         self._network._forget(self.key)
         self.origin = origin
         self.key = self._network._new_key(self)
         self._receiver = None
+        if gone is not None:
+            gone("the app's page navigated away")
         self.received = []
 
     def deliver(self, message: Any) -> None:
@@ -153,5 +163,9 @@ class MemoryWindow:
             self._receiver(message)
 
     def close(self) -> None:
+        """The window goes away: its client (if any) hears of it, as a page hears pagehide."""
+        gone, self._gone = self._gone, None
         self.closed = True
         self._receiver = None
+        if gone is not None:
+            gone("the app's window was closed")

@@ -163,10 +163,11 @@ HOST_BRIDGE_JS: Final = _HOST_BRIDGE_TEMPLATE.replace("__MAX_MESSAGE_CHARS__", s
 
 # An app's side: picks the service window as the vendor client does (an explicit target,
 # else window.opener, else window.parent), posts to its known origin rather than "*", and
-# only listens to that window. Returns {kind, origin(), post(text), close()}, or undefined
-# when the page has no service window.
+# only listens to that window; calls `hidden()` when the page unloads for good (pagehide, not
+# persisted in the back/forward cache). Returns {kind, origin(), post(text), close()}, or
+# undefined when the page has no service window.
 CLIENT_BRIDGE_JS: Final = r"""
-(explicitTarget, explicitOrigin, receive) => {
+(explicitTarget, explicitOrigin, receive, hidden) => {
   let target = explicitTarget;
   let kind = "explicit";
   if (!target) {
@@ -194,12 +195,17 @@ CLIENT_BRIDGE_JS: Final = r"""
     if (origin === "*") origin = event.origin;
     receive(JSON.stringify(data));
   };
+  const onHide = (event) => { if (!event.persisted) hidden(); };
   window.addEventListener("message", listener);
+  window.addEventListener("pagehide", onHide);
   return {
     kind,
     origin: () => origin,
     post: (text) => target.postMessage(JSON.parse(text), origin),
-    close: () => window.removeEventListener("message", listener),
+    close: () => {
+      window.removeEventListener("message", listener);
+      window.removeEventListener("pagehide", onHide);
+    },
   };
 }
 """
@@ -273,6 +279,7 @@ class PostMessageClientTransport:
     def __init__(self) -> None:
         """Use `open`, which finds the service window first."""
         self._receiver: ClientReceiver | None = None
+        self._gone: Callable[[str], None] | None = None
 
     @classmethod
     def open(
@@ -281,7 +288,9 @@ class PostMessageClientTransport:
         """The transport to this page's service window; None when the page is neither in an
         iframe nor a popup and no target is given."""
         transport = cls()
-        bridge = platform.client_bridge(CLIENT_BRIDGE_JS, target, service_origin, transport._receive)
+        bridge = platform.client_bridge(
+            CLIENT_BRIDGE_JS, target, service_origin, transport._receive, transport._page_hidden
+        )
         if bridge is None:
             return None
         transport._bridge = bridge
@@ -294,11 +303,22 @@ class PostMessageClientTransport:
         """The origin requests are posted to ("*" until the service has answered once)."""
         return self._bridge.origin()
 
-    def start(self, receiver: ClientReceiver) -> None:
+    @property
+    def destination(self) -> str:
+        origin = self.service_origin
+        where = "origin not known yet" if origin == "*" else origin
+        return f"the {self.kind} window ({where})"
+
+    def start(self, receiver: ClientReceiver, gone: Callable[[str], None] | None = None) -> None:
         self._receiver = receiver
+        self._gone = gone
 
     def post(self, message: Message) -> None:
         self._post(json.dumps(message))
+
+    def _page_hidden(self) -> None:
+        if self._gone is not None:
+            self._gone("the app's page is unloading")
 
     def _receive(self, text: str) -> None:
         if self._receiver is not None:
@@ -306,4 +326,5 @@ class PostMessageClientTransport:
 
     def close(self) -> None:
         self._receiver = None
+        self._gone = None
         self._bridge.close()
