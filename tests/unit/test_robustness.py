@@ -9,8 +9,10 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from unit_support import A, Recorder
+from unit_support import A, Bench, Recorder
 from wwe_scapi.compat.fake import FakeBrowser, FakePlatform
 from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS, MAX_STRING_CHARS
 from wwe_scapi.protocol.messages import Unreadable
@@ -137,3 +139,39 @@ def test_a_string_over_the_limit_anywhere_in_the_parameters_is_refused(
 def test_strings_up_to_the_limit_are_served() -> None:
     outbox, key = _served(_request("voice.dial", "5" * MAX_STRING_CHARS))
     assert outbox.last(key)["data"]["dnis"] == "5" * MAX_STRING_CHARS
+
+
+# -- size caps, as properties -----------------------------------------------------------------
+
+_LENGTHS = st.sampled_from([0, 1, MAX_STRING_CHARS - 1, MAX_STRING_CHARS, MAX_STRING_CHARS + 1, 3 * MAX_STRING_CHARS])
+_STRINGS = _LENGTHS.map(lambda n: "x" * n)
+_VALUES = st.recursive(
+    st.one_of(_STRINGS, st.integers(), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_STRINGS, inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+def _strings_in(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in [key, *_strings_in(item)]]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings_in(item)]
+    return []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(_STRINGS, _VALUES, min_size=1, max_size=3))
+def test_user_data_is_written_only_when_no_string_in_it_is_over_the_cap(key_values: dict[str, Any]) -> None:
+    bench = Bench()
+    call = bench.scenario.ring_inbound_call(user_data={"Before": "kept"})
+    reply = bench.reply("interaction.setUserData", call.interaction_id, key_values)
+    too_long = [len(s) for s in _strings_in(key_values) if len(s) > MAX_STRING_CHARS]
+    if too_long:
+        found = int(reply["errorMessage"].split(" holds a string of ")[1].split(" ")[0])
+        assert found in too_long
+        assert call.user_data == {"Before": "kept"}  # nothing written
+    else:
+        assert "errorMessage" not in reply and call.user_data == {"Before": "kept", **key_values}

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from wwe_scapi.compat.fairness import FairScheduler
 from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
-from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
+from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, MAX_MESSAGE_CHARS
 from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
 
 logger = logging.getLogger(__name__)
@@ -78,9 +79,13 @@ class FakeBrowser:
     """Windows and the messages between them. Messages are delivered by `deliver()` (or, with
     `schedule` such as an event loop's call_soon, on a later turn of that loop)."""
 
-    def __init__(self, schedule: Callable[[Callable[[], None]], Any] | None = None) -> None:
+    def __init__(
+        self, schedule: Callable[[Callable[[], None]], Any] | None = None, now: Callable[[], float] | None = None
+    ) -> None:
+        """`now()`: the pages' performance.now() in ms (by default always 0: serving takes no time)."""
         self._schedule = schedule
-        self._queue_: list[tuple[FakeWindow, MessageEvent]] = []
+        self._tasks: list[Callable[[], None]] = []
+        self.now: Callable[[], float] = now or (lambda: 0.0)
 
     def page(self, origin: str) -> FakeWindow:
         return FakeWindow(self, origin)
@@ -96,22 +101,29 @@ class FakeBrowser:
         return FakeWindow(self, origin, opener=opener)
 
     def _queue(self, window: FakeWindow, event: MessageEvent) -> None:
-        self._queue_.append((window, event))
-        if self._schedule is not None:
-            self._schedule(self._deliver_one)
+        self.task(lambda: self._dispatch(window, event))
 
-    def _deliver_one(self) -> None:
-        if self._queue_:
-            window, event = self._queue_.pop(0)
-            if not window.closed:
-                for listener in list(window._listeners):
-                    listener(event)
+    def task(self, callback: Callable[[], None]) -> None:
+        """Queue a task (a message event, a MessageChannel wake-up) behind the others."""
+        self._tasks.append(callback)
+        if self._schedule is not None:
+            self._schedule(self._run_one)
+
+    @staticmethod
+    def _dispatch(window: FakeWindow, event: MessageEvent) -> None:
+        if not window.closed:
+            for listener in list(window._listeners):
+                listener(event)
+
+    def _run_one(self) -> None:
+        if self._tasks:
+            self._tasks.pop(0)()
 
     def deliver(self) -> int:
-        """Deliver every queued message, and those they cause; answers how many."""
+        """Run every queued task, and those they cause; answers how many."""
         count = 0
-        while self._queue_:
-            self._deliver_one()
+        while self._tasks:
+            self._run_one()
             count += 1
         return count
 
@@ -125,6 +137,10 @@ class _FakeHostBridge:
         self._keys: dict[int, int] = {}  # id(source window) -> key
         self._windows: dict[int, tuple[FakeWindow, str]] = {}
         self._last_key = 0
+        browser = window.browser
+        self.scheduler = FairScheduler(
+            FAIRNESS_SLICE_MS, browser.now, lambda: browser.task(self.scheduler.drain), self._handle
+        )
         window.addMessageListener(self._listener)
         self.send: Callable[[int, str], bool] = self._send
 
@@ -142,24 +158,20 @@ class _FakeHostBridge:
     def _listener(self, event: MessageEvent) -> None:
         if event.source is self._window:
             return
-        try:
-            self._handle(event)
-        except Exception:  # nothing a frame sends may escape the listener (console.error in JS)
-            logger.exception("wwe-scapi: a message could not be handled")
+        self.scheduler.arrive(self._key_of(event.source, event.origin), event.origin, event.data)
 
-    def _handle(self, event: MessageEvent) -> None:
-        key = self._key_of(event.source, event.origin)
-        data = event.data if isinstance(event.data, dict) else {}
+    def _handle(self, key: int, origin: str, message: Any) -> None:
+        data = message if isinstance(message, dict) else {}
         request = data.get("request") if isinstance(data.get("request"), str) else None
         try:
-            text = json.dumps(event.data)
+            text = json.dumps(message)
         except (TypeError, ValueError) as error:  # a cycle, a value JSON cannot hold
-            self._receive(key, event.origin, None, request, _json_or_none(data.get("referenceId")), str(error))
+            self._receive(key, origin, None, request, _json_or_none(data.get("referenceId")), str(error))
             return
         if len(text) > MAX_MESSAGE_CHARS:
-            self._receive(key, event.origin, None, request, _json_or_none(data.get("referenceId")), "too large", len(text))
+            self._receive(key, origin, None, request, _json_or_none(data.get("referenceId")), "too large", len(text))
             return
-        self._receive(key, event.origin, text)
+        self._receive(key, origin, text)
 
     def _send(self, key: int, text: str) -> bool:
         entry = self._windows.get(key)
@@ -194,6 +206,7 @@ class _FakeHostBridge:
 
     def close(self) -> None:
         self._window.removeMessageListener(self._listener)
+        self.scheduler.clear()
         self._keys.clear()
         self._windows.clear()
 

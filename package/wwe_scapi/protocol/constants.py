@@ -14,3 +14,5 @@ MESSENGER_PREFIX: Final = "messenger:"
 # parsed), and each string in a request's parameters (names, numbers, user data values...).
 MAX_MESSAGE_CHARS: Final = 1_048_576
 MAX_STRING_CHARS: Final = 16_384
+# How long the desktop serves queued messages before it lets the page's other tasks in (ms).
+FAIRNESS_SLICE_MS: Final = 8

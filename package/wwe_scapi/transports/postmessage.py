@@ -9,15 +9,13 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS
+from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, MAX_MESSAGE_CHARS
 from wwe_scapi.protocol.messages import Unreadable
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
     from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
 
-# How long the desktop serves queued messages before it lets the page's other tasks in.
-FAIRNESS_SLICE_MS: Final = 8
 
 # The service's side: remembers each source window under an integer key; a window that comes
 # back from another origin (it navigated) gets a new key. Replies go to the window's own
@@ -71,7 +69,8 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
   // Fairness: while the page is idle each message is served at once; once serving takes more
   // than half of a slice, messages wait in one queue per window and are served one window
   // after the other, in slices that let the page's other tasks (other windows' messages) in.
-  // A flooding window then slows only itself.
+  // A flooding window then slows only itself. compat/fairness.py is the same, in Python; the
+  // tests hold the two to the same order.
   const SLICE_MS = __SLICE_MS__;
   const queues = new Map();  // key -> [[origin, message], ...]
   let waiting = 0;
