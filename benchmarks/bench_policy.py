@@ -40,6 +40,9 @@ class NullTransport:
     def send(self, frame_key: int, message: dict[str, Any]) -> bool:
         return True
 
+    def renew(self, frame_key: int) -> int | None:
+        return None
+
     def close(self) -> None:
         pass
 

@@ -49,6 +49,8 @@ class Harness(Protocol):
 
     def send(self, key: int, message: dict[str, Any]) -> bool: ...
 
+    def renew(self, key: int) -> int | None: ...
+
     def send_then_change(self, key: int, message: dict[str, Any], field: str, value: Any) -> bool: ...
 
     def close_window(self, window: Any) -> None: ...
@@ -171,6 +173,23 @@ def check_a_window_that_navigates_to_another_origin_is_another_window(harness: H
     assert harness.window_got(window, 1) == [served(page="new")]
 
 
+def check_a_renewed_window_is_reached_and_heard_under_its_new_key_only(harness: Harness) -> None:
+    window = harness.open_window(0)
+    other = harness.open_window(1)
+    harness.post(window, {"page": "old"})
+    harness.post(other, {"other": 1})
+    got = harness.service_got(2)
+    old_key = next(key for key, _, message in got if message == {"page": "old"})
+    new_key = harness.renew(old_key)
+    assert new_key is not None and new_key not in {key for key, _, _ in got}
+    assert harness.send(old_key, served(to="old key")) is False
+    assert harness.send(new_key, served(to="new key")) is True
+    assert harness.window_got(window, 1) == [served(to="new key")]
+    harness.post(window, {"page": "new"})
+    assert harness.service_got(3)[2] == (new_key, harness.origin(0), {"page": "new"})
+    assert harness.renew(9_999) is None
+
+
 def check_a_closed_service_side_hears_and_reaches_nothing(harness: Harness) -> None:
     window = harness.open_window(0)
     harness.post(window, {"n": 1})
@@ -192,5 +211,6 @@ CHECKS: list[Callable[[Harness], None]] = [
     check_a_closed_window_is_reported_gone_and_gets_nothing,
     check_a_key_never_seen_is_reported_gone,
     check_a_window_that_navigates_to_another_origin_is_another_window,
+    check_a_renewed_window_is_reached_and_heard_under_its_new_key_only,
     check_a_closed_service_side_hears_and_reaches_nothing,
 ]

@@ -113,6 +113,10 @@ class ChromiumHarness:
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return bool(self._python(self.page, "result = transport.send(given[0], given[1])", [key, message]))
 
+    def renew(self, key: int) -> int | None:
+        renewed = self._python(self.page, "result = transport.renew(given)", key)
+        return None if renewed is None else int(renewed)
+
     def send_then_change(self, key: int, message: dict[str, Any], field: str, value: Any) -> bool:
         code = "result = transport.send(given[0], given[1])\ngiven[1][given[2]] = given[3]"
         return bool(self._python(self.page, code, [key, message, field, value]))

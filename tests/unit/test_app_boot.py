@@ -131,3 +131,18 @@ def test_a_closed_client_stops_listening() -> None:
     window.postMessage({**frame_id, "frameId": 2}, "*", desktop)
     browser.deliver()
     assert client.frame_id == 1 and window._listeners == []
+
+
+async def test_a_second_client_of_the_page_has_its_frame_id_and_the_first_keeps_its_subscriptions() -> None:
+    browser = FakeBrowser(schedule=asyncio.get_running_loop().call_soon)
+    desktop, window = served_page(browser)
+    platform = FakePlatform(window)
+    first = connect(platform=platform)
+    events: list[dict] = []
+    await first.subscribe("agent", events.append)
+    await first.agent.get()  # with its frame id: the page has announced it
+    second = connect(platform=platform, new=True)
+    assert second.frame_id == first.frame_id is not None
+    await second.agent.set_state("Ready")
+    await first.agent.get_state()  # one more round trip: the event came before its answer
+    assert [event["data"]["eventType"] for event in events] == ["STATE_CHANGED"]

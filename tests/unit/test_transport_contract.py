@@ -82,6 +82,9 @@ class MemoryHarness:
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return self.hub.service_side.send(key, message)
 
+    def renew(self, key: int) -> int | None:
+        return self.hub.service_side.renew(key)
+
     def send_then_change(self, key: int, message: dict[str, Any], field: str, value: Any) -> bool:
         sent = self.hub.service_side.send(key, message)
         message[field] = value
@@ -158,6 +161,9 @@ class FakeBrowserHarness:
 
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return self.service_side.send(key, message)
+
+    def renew(self, key: int) -> int | None:
+        return self.service_side.renew(key)
 
     def send_then_change(self, key: int, message: dict[str, Any], field: str, value: Any) -> bool:
         sent = self.service_side.send(key, message)

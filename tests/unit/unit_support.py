@@ -43,6 +43,10 @@ class Recorder:
         self.sent.append((frame_id, message))
         return True
 
+    def renew(self, frame_id: int) -> int | None:
+        """Window keys the tests have not used: 100 + the old one."""
+        return frame_id + 100
+
     def to(self, frame_id: int) -> list[dict[str, Any]]:
         return [message for key, message in self.sent if key == frame_id]
 

@@ -23,6 +23,7 @@ class PageClient:
 
     client: ServiceClient
     arguments: dict[str, Any] = field(default_factory=dict)
+    platform: Platform | None = None
 
 
 _page_client: PageClient | None = None
@@ -63,8 +64,9 @@ def connect(
                 + ". Pass new=True for a second client, or call connect() without arguments."
             )
         return _page_client.client
+    platform = platform or page_platform()
     transport = PostMessageClientTransport.open(
-        platform or page_platform(),
+        platform,
         None if target is _UNSET else target,
         None if service_origin is _UNSET else service_origin,
     )
@@ -74,8 +76,12 @@ def connect(
             "pass target= (the vendor's targetWWEWindow) to connect()."
         )
     client = ServiceClient(transport, timeout=DEFAULT_TIMEOUT_SECONDS if timeout is _UNSET else timeout)
+    if new and _page_client is not None and _page_client.platform is platform and target is _UNSET:
+        # A second client of the same page: it has the page's frame id, or the desktop would
+        # take its first request for a new page's.
+        client.core.frame_id = _page_client.client.frame_id
     if not new:
-        _page_client = PageClient(client, given)
+        _page_client = PageClient(client, given, platform)
     return client
 
 

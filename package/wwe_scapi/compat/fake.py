@@ -204,6 +204,15 @@ class _FakeHostBridge:
         if entry is not None and not entry[0].closed:
             entry[0].focus()
 
+    def renew(self, key: int) -> int | None:
+        entry = self._windows.pop(key, None)
+        if entry is None:
+            return None
+        self._last_key += 1
+        self._windows[self._last_key] = entry
+        self._keys[id(entry[0])] = self._last_key
+        return self._last_key
+
     def close(self) -> None:
         self._window.removeMessageListener(self._listener)
         self.scheduler.clear()

@@ -30,6 +30,10 @@ class _HostBridge:
     def focus(self, key: int) -> None:
         self._bridge.focus(key)
 
+    def renew(self, key: int) -> int | None:
+        renewed = self._bridge.renew(key)
+        return None if renewed is None or renewed is jsnull else int(renewed)
+
     def close(self) -> None:
         self._bridge.close()
         self._proxy.destroy()

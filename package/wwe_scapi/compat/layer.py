@@ -72,6 +72,10 @@ class HostBridge(Protocol):
 
     def focus(self, key: int) -> None: ...
 
+    def renew(self, key: int) -> int | None:
+        """A new key for that window; the old one is forgotten. None when it is gone."""
+        ...
+
     def close(self) -> None:
         """Stop listening; forget every window."""
         ...

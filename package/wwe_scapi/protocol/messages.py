@@ -37,12 +37,14 @@ class RequestMessage:
 class SubscribeMessage:
     names: list[str]
     reference_id: Any
+    frame_id: Any = None
 
 
 @dataclass(frozen=True, slots=True)
 class UnsubscribeMessage:
     subscription_id: Any
     reference_id: Any
+    frame_id: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +121,9 @@ def _parse_event(raw: dict[str, Any], reference_id: Any) -> ClientMessage:
                 reference_id,
                 "subscribe",
             )
-        return SubscribeMessage(names, reference_id)
+        return SubscribeMessage(names, reference_id, raw.get("frameId"))
     if kind == "unsubscribe":
-        return UnsubscribeMessage(data, reference_id)
+        return UnsubscribeMessage(data, reference_id, raw.get("frameId"))
     return Malformed(
         f"a client may send the events 'subscribe' and 'unsubscribe' only, not {kind!r}",
         reference_id,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.clock import Clock
@@ -35,6 +35,7 @@ from wwe_scapi.security.userdata import filter_user_data_everywhere
 from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
+from wwe_scapi.service.frames import Frame
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
@@ -53,6 +54,7 @@ class Direction(enum.StrEnum):
     EVENT = "event"  # an event fanned out to subscribed frames
     REFUSED = "refused"  # refused by the security policy
     IGNORED = "ignored"  # not a Service Client API message, or one that cannot be answered
+    FRAME = "frame"  # a window shows a new page: a new frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,19 +107,6 @@ class ProtocolLog:
 # -- frames and the broker ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Frame:
-    """One client window. `id` is the frame id announced to it, and the transport's key."""
-
-    id: int
-    origin: str
-    context: RequestContext
-    subscriptions: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def is_subscribed(self, topic: str) -> bool:
-        return any(topic in names for names in self.subscriptions.values())
-
-
 class Service:
     """Serves one workspace to any number of frames under one security policy."""
 
@@ -144,6 +133,7 @@ class Service:
         self._transport = transport
         self._surface: FrameSurface = surface or MemorySurface()
         self.frames: dict[int, Frame] = {}
+        self._renewed: dict[int, int] = {}  # an old window key -> the key of its new page
         self.strict = strict
         self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
@@ -162,6 +152,7 @@ class Service:
         if isinstance(message, Ignored):
             self.log.write(Direction.IGNORED, origin, None, "-", message.reason, False)
             return
+        frame_id = self._renewed.get(frame_id, frame_id)  # sent by a window before its key was renewed
         frame = self.frames.get(frame_id)
         if frame is None or frame.origin != origin:
             # A new window, or one that navigated to another origin: another client.
@@ -171,6 +162,8 @@ class Service:
                 return
             frame = self._add_frame(frame_id, origin)
             self._send(frame, messages.frame_id_message(frame.id))  # its frame id, once
+        if not isinstance(message, Malformed) and frame.heard(message):
+            frame = self._new_page(frame)
         if isinstance(message, RequestMessage):
             self._request(frame, message)
         elif isinstance(message, SubscribeMessage):
@@ -179,6 +172,32 @@ class Service:
             self._unsubscribe(frame, message)
         else:
             self._answer(frame, _name_of(message), message.reference_id, error=message.reason)
+
+    def _new_page(self, old: Frame) -> Frame:
+        """The window shows a new page: a new frame (new key, new frame id) for it; the old
+        page's subscriptions end, those the new page made before it spoke are kept."""
+        new_key = self._transport.renew(old.id) if self._transport is not None else None
+        if new_key is None:
+            return old
+        for key, renewed in self._renewed.items():
+            if renewed == old.id:
+                self._renewed[key] = new_key
+        self._renewed[old.id] = new_key
+        del self.frames[old.id]
+        frame = self._add_frame(new_key, old.origin)
+        frame.subscriptions = old.kept_for_a_new_page()
+        ended = len(old.subscriptions) - len(frame.subscriptions)
+        self.log.write(
+            Direction.FRAME,
+            old.origin,
+            old.id,
+            "-",
+            f"a new page in the window of frame {old.id}: it is frame {new_key}; "
+            f"{ended} subscription{'s' if ended != 1 else ''} of the old page ended",
+            True,
+        )
+        self._send(frame, messages.frame_id_message(frame.id))
+        return frame
 
     def _add_frame(self, frame_id: int, origin: str) -> Frame:
         context = RequestContext(
@@ -250,7 +269,7 @@ class Service:
             return
         self._last_subscription += 1  # ids unique per service, so no frame guesses another's
         subscription_id = f"subscription-{self._last_subscription}"
-        frame.subscriptions[subscription_id] = frozenset(message.names)
+        frame.subscribed(subscription_id, frozenset(message.names), message)
         self._send(frame, messages.subscribe_response(message.reference_id, subscription_id, message.names))
         self.log.write(
             Direction.REQUEST,
@@ -262,6 +281,7 @@ class Service:
         )
 
     def _unsubscribe(self, frame: Frame, message: UnsubscribeMessage) -> None:
+        frame.unclaimed.discard(str(message.subscription_id))
         if frame.subscriptions.pop(str(message.subscription_id), None) is None:
             self._answer(
                 frame,

@@ -32,6 +32,11 @@ class ServiceTransport(Protocol):
         window is gone (closed, or never seen)."""
         ...
 
+    def renew(self, key: int) -> int | None:
+        """Give that window a new key (a new page was found in it): the old key reaches
+        nothing from now on, and its messages come with the new one. None when it is gone."""
+        ...
+
     def close(self) -> None:
         """Stop delivering; forget every window."""
         ...

@@ -56,6 +56,15 @@ class MemoryHub:
     def _forget(self, key: int) -> None:
         self._windows.pop(key, None)
 
+    def _renew(self, key: int) -> int | None:
+        window = self._windows.pop(key, None)
+        if window is None or window.closed:
+            return None
+        window.key = self._new_key(window)
+        if key in self.places:
+            self.places[window.key] = self.places.pop(key)
+        return window.key
+
     def _later(self, callback: Any, *arguments: Any) -> None:
         (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
 
@@ -101,6 +110,9 @@ class MemoryServiceTransport:
 
     def send(self, key: int, message: Message) -> bool:
         return self._receiver is not None and self._network._to_window(key, message)
+
+    def renew(self, key: int) -> int | None:
+        return self._network._renew(key)
 
     def deliver(self, key: int, origin: str, message: Any) -> None:
         if self._receiver is not None:
@@ -153,6 +165,15 @@ class MemoryWindow:
         if gone is not None:
             gone("the app's page navigated away")
         self.received = []
+
+    def reload(self) -> None:
+        """The window loads a new page of its origin: to the service it stays the same window
+        until the new page speaks without the frame id the old one had (as in the browser)."""
+        gone, self._gone = self._gone, None
+        self._receiver = None
+        self.received = []
+        if gone is not None:
+            gone("the app's page is unloading")
 
     def deliver(self, message: Any) -> None:
         if self.closed:

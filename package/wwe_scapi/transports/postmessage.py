@@ -145,6 +145,16 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       const entry = windows.get(key);
       if (entry !== undefined && !entry[0].closed) entry[0].focus();
     },
+    // A new page was found in that window: a new key for it, the old one forgotten.
+    renew(key) {
+      const entry = windows.get(key);
+      if (entry === undefined) return null;
+      windows.delete(key);
+      lastKey += 1;
+      windows.set(lastKey, entry);
+      keys.set(entry[0], lastKey);
+      return lastKey;
+    },
     close() {
       window.removeEventListener("message", listener);
       queues.clear();
@@ -255,6 +265,9 @@ class PostMessageServiceTransport:
     def focus(self, key: int) -> None:
         if self._bridge is not None:
             self._bridge.focus(key)
+
+    def renew(self, key: int) -> int | None:
+        return None if self._bridge is None else self._bridge.renew(key)
 
     def close(self) -> None:
         if self._bridge is not None:
