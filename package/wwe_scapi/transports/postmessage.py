@@ -72,7 +72,10 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
   // A flooding window then slows only itself. compat/fairness.py is the same, in Python; the
   // tests hold the two to the same order.
   const SLICE_MS = __SLICE_MS__;
-  const queues = new Map();  // key -> [[origin, message], ...]
+  // key -> {events, head}: that window's message events not served yet, from `head` on. The
+  // events themselves are kept: their data is read (deserialized) when served, in the window's
+  // own turn, not while the browser hands over a flood.
+  const queues = new Map();
   let waiting = 0;
   let sliceStart = 0;
   let work = 0;  // ms spent serving in the current slice
@@ -87,10 +90,12 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
     const end = performance.now() + SLICE_MS;
     while (waiting > 0 && performance.now() < end) {
       for (const [key, queue] of queues) {  // one message of each window in turn
-        const [origin, message] = queue.shift();
+        const event = queue.events[queue.head];
+        queue.events[queue.head] = undefined;
+        queue.head += 1;
         waiting -= 1;
-        if (queue.length === 0) queues.delete(key);
-        serveSafely(key, origin, message);
+        if (queue.head === queue.events.length) queues.delete(key);
+        serveSafely(key, event.origin, event.data);
       }
     }
     draining = waiting > 0;
@@ -106,8 +111,8 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       return;
     }
     const queue = queues.get(key);
-    if (queue === undefined) queues.set(key, [[event.origin, event.data]]);
-    else queue.push([event.origin, event.data]);
+    if (queue === undefined) queues.set(key, {events: [event], head: 0});
+    else queue.events.push(event);
     waiting += 1;
     if (!draining) {
       draining = true;
