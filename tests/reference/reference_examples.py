@@ -467,7 +467,6 @@ def _campaign_event(line: int, step: str, event_type: str, **more: str) -> Examp
         form="response",
         scenario=True,
         events=(Sample(line, _event("outbound", {"eventType": event_type, "campaign": CAMPAIGN, **more}), exact=True),),
-        blocked_by=OUTBOUND,
         fixes=FIX_CAMPAIGN,
         note=CAMPAIGN_NOTE,
     )
@@ -501,10 +500,9 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
         # Outbound first, so that a preview record, once issue 12 brings one, is interaction "1".
         Example(
             769,
-            "deliver_preview_record",
-            {},
+            "outbound.getPreviewRecord",
+            ["CampaignSIP"],
             form="response",
-            scenario=True,
             events=(
                 Sample(
                     769,
@@ -533,22 +531,21 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
                     ),
                 ),
             ),
-            blocked_by=OUTBOUND,
             fixes=FIX_GSW
             + (
                 "`RECORDS RETRIEVED` → `RECORDS_RETRIEVED`, `OUTBOUND PREVIEW` → `OUTBOUND_PREVIEW`",
                 "`caseld` → `caseId`, `isMainCaselInteraction` → `isMainCaseInteraction`",
             ),
             note=(
-                "no scenario step delivers a preview record yet; the step's name is a placeholder for issue 12. "
-                "Only the records' GSW_* system fields are required (the Custom* ones are the sample's calling list's)"
+                "the call is ours: a pull preview record of the default workspace's CampaignSIP, whose first chain "
+                "holds two records. Only the records' GSW_* system fields are required (the Custom* ones are the "
+                "sample's calling list's)"
             ),
         ),
         Example(
             6184,
             "outbound.getListOfCallResults",
             response=_response("outbound.getListOfCallResults", CALL_RESULTS),
-            blocked_by=OUTBOUND,
             fixes=(
                 "`0K` → `OK`; spaces for underscores (`SYSTEM ERROR` → `SYSTEM_ERROR`, `FAXDETECTED` → `FAX_DETECTED`, "
                 "`NUTONE` → `NU_TONE`); `}I` → `},`",
@@ -559,17 +556,24 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
             6358,
             "outbound.getCallResult",
             ["1"],
-            setup=(call("outbound.setCallResult", "1", 6),),
+            setup=(call("outbound.callPreviewRecord", "1", 257), call("outbound.setCallResult", "1", 6)),
             response=_response("outbound.getCallResult", 6),
             exact=True,
-            blocked_by=OUTBOUND,
-            note="`interactionId` is the reference's variable: the preview record '1'; the result 6 (BUSY) is set first",
+            note=(
+                "`interactionId` is the reference's variable: the preview record '1', called first (a call result "
+                "needs an active or completed call), then the result 6 (BUSY) is set; '1' is served on its call "
+                "'2' with a warning (the reference: once called, the call's id names the record)"
+            ),
         ),
         Example(
             6564,
             "outbound.rescheduleRecord",
             ["1", 257, "05/27/2021 10:55", "PERSONAL"],
-            blocked_by=OUTBOUND,
+            outcome=FAILS,
+            note=(
+                "runs as printed and is refused: 05/27/2021 lies in the past of today's desktop, and a callback "
+                "cannot be set in the past (the refusal names the record's time zone and its time now)"
+            ),
             fixes=(
                 "`'1l'` → `'1'`; the date (line 6584) and `\"PERSONAL \",` (line 6639) put back in order: "
                 "`'05/27/2021 10:55'`, `'PERSONAL'`",
@@ -580,7 +584,6 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
             "outbound.getChainedRecords",
             ["1"],
             response=_response("outbound.getChainedRecords", [{"records": [CHAIN_RECORD_FIELDS]}]),
-            blocked_by=OUTBOUND,
             fixes=("`'1l'` → `'1'`",) + FIX_GSW,
             note="only the records' GSW_* system fields are required",
         ),
@@ -592,7 +595,6 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
                 "outbound.getRecordFields",
                 [{"name": "GSW_FROM", "isMandatory": True, "isEditable": False, "valueType": "string"}],
             ),
-            blocked_by=OUTBOUND,
             fixes=("`('1` → `('1', succeeded, failed)` (the line is cut)", "`GWS_FROM` → `GSW_FROM`"),
             note=(
                 "the sample's three fields share name, isMandatory, isEditable and valueType (the first says `type` "
@@ -603,7 +605,6 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
             7069,
             "outbound.updateRecordFields",
             ["1", {"GSW_FROM": "10.15", "GSW_UNTIL": "23:45", "GSW_PHONE_TYPE": 9, "GSW_CUSTOM_STRING": "Custom message"}],
-            blocked_by=OUTBOUND,
             fixes=("`i` → `'1'`", "`GSW_CUSTOM STRING` → `GSW_CUSTOM_STRING`", "`}I` → `},`"),
         ),
         _campaign_event(700, "load_campaign", "CampaignLoaded"),

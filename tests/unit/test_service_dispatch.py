@@ -71,8 +71,8 @@ def test_bad_parameters_get_a_clear_failure(service: Service, outbox: Recorder, 
 
 
 def test_requests_of_namespaces_not_served_yet_fail_clearly(service: Service, outbox: Recorder) -> None:
-    service.receive(1, A, request("outbound.getCampaigns"))
-    assert outbox.last(1)["errorMessage"] == "outbound.getCampaigns is not supported yet by this simulated Agent Workspace."
+    service.receive(1, A, request("system.isFrameLeading"))
+    assert outbox.last(1)["errorMessage"] == "system.isFrameLeading is not supported yet by this simulated Agent Workspace."
 
 
 def test_a_handler_bug_becomes_a_failure_and_the_service_goes_on() -> None:

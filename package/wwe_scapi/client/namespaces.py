@@ -376,31 +376,35 @@ class OutboundNamespace(_Namespace):
     """The `outbound` namespace."""
 
     def get_campaigns(self, **cb: Unpack[Callbacks]) -> Reply[list[Campaign]]:
-        """The agent's loaded or running campaigns.
-
-        Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        """The agent's loaded or running campaigns: {name, description, groupName, mode, status,
+        callingList}.
         """
         return self._call("outbound.getCampaigns", **cb)
 
-    def get_preview_record(self, campaign_name: str, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Ask for a preview record of a campaign (pull preview).
+    def get_preview_record(self, campaign_name: str, **cb: Unpack[Callbacks]) -> Reply[Interaction]:
+        """Ask a running Preview campaign for its next record: a preview interaction (ADDED,
+        PREVIEWING; RECORDS_RETRIEVED for a chain); answers it (the real desktop answers
+        nothing).
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - no campaign of that name is loaded (the message lists the loaded ones)
+        - the campaign is not running, is not a Preview campaign, or has no record left
         """
         return self._call("outbound.getPreviewRecord", campaign_name, **cb)
 
     def call_preview_record(
         self,
         interaction_id: str | int,
-        record_handle: str | int,
+        record_handle: int,
         **cb: Unpack[Callbacks],
-    ) -> Reply[None]:
-        """Dial that record of the preview interaction's chain.
+    ) -> Reply[Interaction]:
+        """Dial that record of the preview's chain: the call is a new interaction (ADDED,
+        DIALING), whose id names the record from now on; answers it.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the interaction is in a state the operation does not start from (the message names both)
+        - the record handle is not in the chain, or the record is already called
         """
         return self._call("outbound.callPreviewRecord", interaction_id, record_handle, **cb)
 
@@ -409,10 +413,13 @@ class OutboundNamespace(_Namespace):
         interaction_id: str | int | None = None,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Reject the current preview record.
+        """Reject the preview record (STATE_CHANGE/REJECTED; a pushed record not accepted yet:
+        REMOVED/REJECTED); without an id, the current one.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the interaction is in a state the operation does not start from (the message names both)
+        - no id and no preview record waiting
         """
         return self._call("outbound.rejectPreviewRecord", interaction_id, **cb)
 
@@ -421,35 +428,28 @@ class OutboundNamespace(_Namespace):
         interaction_id: str | int | None = None,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Cancel the current preview record.
+        """Cancel the preview record (STATE_CHANGE/CANCELED): it is not called again; without an
+        id, the current one.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the interaction is in a state the operation does not start from (the message names both)
+        - no id and no preview record waiting
         """
         return self._call("outbound.cancelPreviewRecord", interaction_id, **cb)
 
     def start_direct_push_preview(self, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Dialing Mode Start: records are pushed to the agent.
-
-        Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        """Dialing Mode Start: records of running Direct Push Preview campaigns are pushed to the
+        agent, one at a time.
         """
         return self._call("outbound.startDirectPushPreview", **cb)
 
     def stop_direct_push_preview(self, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Dialing Mode Stop.
-
-        Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
-        """
+        """Dialing Mode Stop: no more direct push preview records."""
         return self._call("outbound.stopDirectPushPreview", **cb)
 
     def get_list_of_call_results(self, **cb: Unpack[Callbacks]) -> Reply[CallResults]:
-        """Call results by name: {OK: 0, BUSY: 6, ...}.
-
-        Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
-        """
+        """Call results by name: {OK: 0, BUSY: 6, ... WRONG_NUMBER: 53}."""
         return self._call("outbound.getListOfCallResults", **cb)
 
     def set_call_result(
@@ -458,10 +458,14 @@ class OutboundNamespace(_Namespace):
         call_result: int,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Set the record's call result (a code of getListOfCallResults).
+        """Set the record's call result (a code of getListOfCallResults); needs an active or
+        completed call.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the record has no active or completed call yet (outbound.callPreviewRecord)
+        - Do Not Call is set on the record
+        - callResult is not a number
         """
         return self._call("outbound.setCallResult", interaction_id, call_result, **cb)
 
@@ -470,50 +474,54 @@ class OutboundNamespace(_Namespace):
         interaction_id: str | int,
         **cb: Unpack[Callbacks],
     ) -> Reply[int | None]:
-        """The record's call result, when set.
+        """The call result the agent set on the record; null when none is set.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
         """
         return self._call("outbound.getCallResult", interaction_id, **cb)
 
     def set_do_not_call(self, interaction_id: str | int, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Mark the record's number Do Not Call.
+        """Mark the record Do Not Call (sent at mark done); needs an active or completed call.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the record has no active or completed call yet (outbound.callPreviewRecord)
         """
         return self._call("outbound.setDoNotCall", interaction_id, **cb)
 
     def remove_do_not_call(self, interaction_id: str | int, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Lift Do Not Call from the record's number.
+        """Lift Do Not Call from the record; needs an active or completed call.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the record has no active or completed call yet (outbound.callPreviewRecord)
         """
         return self._call("outbound.removeDoNotCall", interaction_id, **cb)
 
     def reschedule_record(
         self,
         interaction_id: str | int,
-        record_handle: str | int,
+        record_handle: int,
         reschedule_date: str,
         callback_type: str,
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Call the record back at rescheduleDate ("MM/DD/YYYY HH:MM", its time zone);
-        callbackType CAMPAIGN or PERSONAL.
+        """Call that record back at rescheduleDate ("MM/DD/YYYY HH:MM" in the record's time
+        zone); callbackType CAMPAIGN or PERSONAL.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - the date is malformed, in the past, or outside the record's Call From / Call Until window
+        - callbackType is neither CAMPAIGN nor PERSONAL
         """
         return self._call("outbound.rescheduleRecord", interaction_id, record_handle, reschedule_date, callback_type, **cb)
 
     def cancel_reschedule(self, interaction_id: str | int, **cb: Unpack[Callbacks]) -> Reply[None]:
-        """Cancel the record's rescheduled call.
+        """Remove the callback set on the record.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
         """
         return self._call("outbound.cancelReschedule", interaction_id, **cb)
 
@@ -522,10 +530,10 @@ class OutboundNamespace(_Namespace):
         interaction_id: str | int,
         **cb: Unpack[Callbacks],
     ) -> Reply[list[ChainedRecords]]:
-        """The records chained to the interaction's record.
+        """The records of the interaction's chain: [{records: [...]}].
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
         """
         return self._call("outbound.getChainedRecords", interaction_id, **cb)
 
@@ -534,10 +542,11 @@ class OutboundNamespace(_Namespace):
         interaction_id: str | int,
         **cb: Unpack[Callbacks],
     ) -> Reply[list[RecordField]]:
-        """The record's fields, with their types and whether they may be edited.
+        """The record's fields, with their types, options and whether they may be edited or
+        emptied.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
         """
         return self._call("outbound.getRecordFields", interaction_id, **cb)
 
@@ -547,10 +556,13 @@ class OutboundNamespace(_Namespace):
         record_data: dict[str, Any],
         **cb: Unpack[Callbacks],
     ) -> Reply[None]:
-        """Change editable fields of the record: {field: value}.
+        """Change fields of the record: {field: value}; all or nothing; sent to the list at mark
+        done.
 
         Fails (RequestFailed), besides the ways every request may, when:
-        - not served yet by the simulated desktop (outbound campaigns): 'not supported yet'
+        - the interaction id is unknown, or is not an outbound record's (preview or call)
+        - a field is unknown or not editable, a value has the wrong type or format or is not an
+          option, or a mandatory field would become empty: nothing changes
         """
         return self._call("outbound.updateRecordFields", interaction_id, record_data, **cb)
 

@@ -147,7 +147,10 @@ USER_DATA_WRITE = "a key is outside service-client-api.user-data.write-allowed: 
 UNKNOWN_TARGET = "the target query names nobody the directory knows (the message lists who is known)"
 UNKNOWN_STATE = "an operation name or index that is not in the state list, or a state that can only be reported"
 NOT_A_CALL = "the interaction is not a voice call"
-NOT_YET = "not served yet by the simulated desktop (outbound campaigns): 'not supported yet'"
+NOT_A_RECORD = "the interaction id is unknown, or is not an outbound record's (preview or call)"
+NOT_CALLED = "the record has no active or completed call yet (outbound.callPreviewRecord)"
+NO_CAMPAIGN = "no campaign of that name is loaded (the message lists the loaded ones)"
+RECORD_HANDLE = param("recordHandle", ParamKind.ANY, python_type="int")
 
 SIP_METHODS: Final = {
     "isMicrophoneMute": ("bool", "Whether the SIP endpoint's microphone is muted."),
@@ -163,8 +166,8 @@ def _call_control(method: str, doc: str) -> RequestSpec:
     return request(f"voice.{method}", INTERACTION_ID, doc=doc, errors=(UNKNOWN_INTERACTION, NOT_A_CALL, WRONG_STATE))
 
 
-def _outbound(name: str, *params: ParamSpec, returns: str = "None", doc: str) -> RequestSpec:
-    return request(f"outbound.{name}", *params, returns=returns, doc=doc, errors=(NOT_YET,))
+def _outbound(name: str, *params: ParamSpec, returns: str = "None", doc: str, errors: tuple[str, ...] = ()) -> RequestSpec:
+    return request(f"outbound.{name}", *params, returns=returns, doc=doc, errors=errors)
 
 
 _SPECS: tuple[RequestSpec, ...] = (
@@ -436,53 +439,66 @@ _SPECS: tuple[RequestSpec, ...] = (
         for method, (result, doc) in SIP_METHODS.items()
     ),
     # -- outbound
-    _outbound("getCampaigns", returns="list[Campaign]", doc="The agent's loaded or running campaigns."),
-    _outbound("getPreviewRecord", param("campaignName"), doc="Ask for a preview record of a campaign (pull preview)."),
+    _outbound("getCampaigns", returns="list[Campaign]", doc="The agent's loaded or running campaigns: {name, description, groupName, mode, status, callingList}."),
+    _outbound(
+        "getPreviewRecord",
+        param("campaignName"),
+        returns="Interaction",
+        doc="Ask a running Preview campaign for its next record: a preview interaction (ADDED, PREVIEWING; RECORDS_RETRIEVED for a chain); answers it (the real desktop answers nothing).",
+        errors=(NO_CAMPAIGN, "the campaign is not running, is not a Preview campaign, or has no record left"),
+    ),
     _outbound(
         "callPreviewRecord",
         INTERACTION_ID,
-        param("recordHandle", ParamKind.ID),
-        doc="Dial that record of the preview interaction's chain.",
+        RECORD_HANDLE,
+        returns="Interaction",
+        doc="Dial that record of the preview's chain: the call is a new interaction (ADDED, DIALING), whose id names the record from now on; answers it.",
+        errors=(NOT_A_RECORD, WRONG_STATE, "the record handle is not in the chain, or the record is already called"),
     ),
-    # The reference shows no parameter; the vendor client sends the interaction id.
+    # The reference shows no parameter (the current record); the vendor client sends the interaction id.
     _outbound(
         "rejectPreviewRecord",
         param("interactionId", ParamKind.ID, optional=True),
-        doc="Reject the current preview record.",
+        doc="Reject the preview record (STATE_CHANGE/REJECTED; a pushed record not accepted yet: REMOVED/REJECTED); without an id, the current one.",
+        errors=(NOT_A_RECORD, WRONG_STATE, "no id and no preview record waiting"),
     ),
     _outbound(
         "cancelPreviewRecord",
         param("interactionId", ParamKind.ID, optional=True),
-        doc="Cancel the current preview record.",
+        doc="Cancel the preview record (STATE_CHANGE/CANCELED): it is not called again; without an id, the current one.",
+        errors=(NOT_A_RECORD, WRONG_STATE, "no id and no preview record waiting"),
     ),
-    _outbound("startDirectPushPreview", doc="Dialing Mode Start: records are pushed to the agent."),
-    _outbound("stopDirectPushPreview", doc="Dialing Mode Stop."),
-    _outbound("getListOfCallResults", returns="CallResults", doc="Call results by name: {OK: 0, BUSY: 6, ...}."),
+    _outbound("startDirectPushPreview", doc="Dialing Mode Start: records of running Direct Push Preview campaigns are pushed to the agent, one at a time."),
+    _outbound("stopDirectPushPreview", doc="Dialing Mode Stop: no more direct push preview records."),
+    _outbound("getListOfCallResults", returns="CallResults", doc="Call results by name: {OK: 0, BUSY: 6, ... WRONG_NUMBER: 53}."),
     _outbound(
         "setCallResult",
         INTERACTION_ID,
-        param("callResult", ParamKind.NUMBER, python_type="int"),
-        doc="Set the record's call result (a code of getListOfCallResults).",
+        param("callResult", ParamKind.ANY, python_type="int"),
+        doc="Set the record's call result (a code of getListOfCallResults); needs an active or completed call.",
+        errors=(NOT_A_RECORD, NOT_CALLED, "Do Not Call is set on the record", "callResult is not a number"),
     ),
-    _outbound("getCallResult", INTERACTION_ID, returns="int | None", doc="The record's call result, when set."),
-    _outbound("setDoNotCall", INTERACTION_ID, doc="Mark the record's number Do Not Call."),
-    _outbound("removeDoNotCall", INTERACTION_ID, doc="Lift Do Not Call from the record's number."),
+    _outbound("getCallResult", INTERACTION_ID, returns="int | None", doc="The call result the agent set on the record; null when none is set.", errors=(NOT_A_RECORD,)),
+    _outbound("setDoNotCall", INTERACTION_ID, doc="Mark the record Do Not Call (sent at mark done); needs an active or completed call.", errors=(NOT_A_RECORD, NOT_CALLED)),
+    _outbound("removeDoNotCall", INTERACTION_ID, doc="Lift Do Not Call from the record; needs an active or completed call.", errors=(NOT_A_RECORD, NOT_CALLED)),
     _outbound(
         "rescheduleRecord",
         INTERACTION_ID,
-        param("recordHandle", ParamKind.ID),
+        RECORD_HANDLE,
         param("rescheduleDate"),
         param("callbackType"),
-        doc='Call the record back at rescheduleDate ("MM/DD/YYYY HH:MM", its time zone); callbackType CAMPAIGN or PERSONAL.',
+        doc='Call that record back at rescheduleDate ("MM/DD/YYYY HH:MM" in the record\'s time zone); callbackType CAMPAIGN or PERSONAL.',
+        errors=(NOT_A_RECORD, "the date is malformed, in the past, or outside the record's Call From / Call Until window", "callbackType is neither CAMPAIGN nor PERSONAL"),
     ),
-    _outbound("cancelReschedule", INTERACTION_ID, doc="Cancel the record's rescheduled call."),
-    _outbound("getChainedRecords", INTERACTION_ID, returns="list[ChainedRecords]", doc="The records chained to the interaction's record."),
-    _outbound("getRecordFields", INTERACTION_ID, returns="list[RecordField]", doc="The record's fields, with their types and whether they may be edited."),
+    _outbound("cancelReschedule", INTERACTION_ID, doc="Remove the callback set on the record.", errors=(NOT_A_RECORD,)),
+    _outbound("getChainedRecords", INTERACTION_ID, returns="list[ChainedRecords]", doc="The records of the interaction's chain: [{records: [...]}].", errors=(NOT_A_RECORD,)),
+    _outbound("getRecordFields", INTERACTION_ID, returns="list[RecordField]", doc="The record's fields, with their types, options and whether they may be edited or emptied.", errors=(NOT_A_RECORD,)),
     _outbound(
         "updateRecordFields",
         INTERACTION_ID,
         param("recordData", ParamKind.OBJECT),
-        doc="Change editable fields of the record: {field: value}.",
+        doc="Change fields of the record: {field: value}; all or nothing; sent to the list at mark done.",
+        errors=(NOT_A_RECORD, "a field is unknown or not editable, a value has the wrong type or format or is not an option, or a mandatory field would become empty: nothing changes"),
     ),
     # -- auth
     request(

@@ -13,7 +13,7 @@ from wwe_scapi.workspace.directory import Directory
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.events import EventHub
 from wwe_scapi.workspace.interactions import Interaction, InteractionState, InteractionStore
-from wwe_scapi.workspace.lifecycle import Rule, capabilities, rule_for
+from wwe_scapi.workspace.lifecycle import ON_RECORD, Rule, capabilities, rule_for
 
 
 class InteractionDesk:
@@ -49,22 +49,25 @@ class InteractionDesk:
         events: Iterable[str],
         *,
         parent: Interaction | None = None,
+        case_of: Interaction | None = None,
         user_data: Mapping[str, Any] | None = None,
         **fields: Any,
     ) -> Interaction:
-        """A new interaction in a new case, or in its parent's case when it has one."""
+        """A new interaction in a new case, or in its parent's case when it has one (or in
+        the case of `case_of`, without being its child: an outbound record's call)."""
+        in_case = parent or case_of
         interaction = Interaction(
             interaction_id=self.store.next_id(),
             media=media,
             state=state,
-            case_id=parent.case_id if parent else self.next_uuid(),
+            case_id=in_case.case_id if in_case else self.next_uuid(),
             # "the attr itx id for a multimedia interaction or the callUuid for a voice
             # interaction" (reference)
             interaction_uuid=str(fields.get("media_fields", {}).get("callUuid") or self.next_uuid()),
             start_date=self.timestamp(),
             user_data=dict(user_data or {}),
             parent_interaction_id=parent.interaction_id if parent else None,
-            is_main_case_interaction=parent is None,
+            is_main_case_interaction=in_case is None,
             **fields,
         )
         interaction.capabilities = capabilities(interaction)
@@ -85,9 +88,25 @@ class InteractionDesk:
                 interaction.end_date = self.timestamp()
         interaction.capabilities = capabilities(interaction)
         for event_type in rule.events:
+            if event_type.startswith(ON_RECORD):
+                self._retire_record_of(interaction, event_type.removeprefix(ON_RECORD))
+                continue
+            if rule.bare_removal and event_type == "REMOVED":
+                interaction.capabilities = []
             self.emit(event_type, interaction)
         if rule.removes:
             self.remove(interaction)
+
+    def _retire_record_of(self, call: Interaction, event_type: str) -> None:
+        """An outbound call's preview record interaction leaves: IDLE, no capabilities."""
+        record = self.store.find(call.linked_id) if call.linked_id else None
+        if record is None:
+            return
+        record.move_to(InteractionState.IDLE)
+        record.end_date = record.end_date or self.timestamp()
+        record.capabilities = []
+        self.emit(event_type, record)
+        self.remove(record)
 
     def step(self, interaction: Interaction, operation: str) -> None:
         self.apply(interaction, self.check(interaction, operation))

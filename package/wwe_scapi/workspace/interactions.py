@@ -94,6 +94,15 @@ class Interaction:
     markdone_blocks: dict[str, str] = field(default_factory=dict)  # blocking origin -> warning
     join_fails: bool = False  # chat: the chat server will refuse the agent's join
     is_conference_guest: bool = False  # chat: the agent was invited into another's chat
+    # The state machine it follows when not its media's own (lifecycle.py): outbound records.
+    flow: str = ""
+    # Outbound: a preview record's call, or a call's preview record interaction.
+    linked_id: str | None = None
+
+    @property
+    def lifecycle(self) -> str:
+        """The key of its state machine in lifecycle.py."""
+        return self.flow or self.media
 
     @property
     def is_live(self) -> bool:

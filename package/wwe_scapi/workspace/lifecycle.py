@@ -15,6 +15,14 @@ from wwe_scapi.workspace.interactions import Interaction, InteractionState
 
 VOICE, CHAT, EMAIL = "voice", "chat", "email"
 OPEN_MEDIA = frozenset({CHAT, EMAIL})
+# Outbound records follow machines of their own (an interaction's `flow`; media voice).
+PREVIEW_RECORD = "outbound preview record"
+PREVIEW_CALL = "outbound call"  # the call of a pull or direct push preview record
+PUSH_PREVIEW_CALL = "outbound push preview call"
+OUTBOUND_FLOWS = frozenset({PREVIEW_RECORD, PREVIEW_CALL, PUSH_PREVIEW_CALL})
+# An event written "record:X" is announced on the call's preview record interaction, which
+# then leaves the desktop (IDLE, no capabilities).
+ON_RECORD = "record:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +36,7 @@ class Rule:
     removes: bool = False  # the interaction leaves the desktop afterwards
     capability: str | None = None  # listed in `capabilities` while the rule applies
     consultations_only: bool = False  # a capability of consultation calls only
+    bare_removal: bool = False  # no capabilities left on its REMOVED (the outbound table's "-")
 
 
 _RULES: dict[tuple[str, str], Rule] = {}
@@ -43,10 +52,11 @@ def _rule(
     removes: bool = False,
     capability: str | None = None,
     consultations_only: bool = False,
+    bare_removal: bool = False,
 ) -> None:
     for name in media:
         _RULES[(name, operation)] = Rule(
-            operation, frozenset(starts), leads_to, tuple(events), removes, capability, consultations_only
+            operation, frozenset(starts), leads_to, tuple(events), removes, capability, consultations_only, bare_removal
         )
 
 
@@ -171,22 +181,61 @@ _rule(OPEN_MEDIA, "revoke", [InteractionState.INVITED, InteractionState.INVITED_
 _rule(OPEN_MEDIA, "single-step transfer", [InteractionState.ACCEPTED], InteractionState.TRANSFER_COMPLETED, ["TRANSFER_COMPLETED"], capability="SINGLE_STEP_TRANSFER")
 _rule(OPEN_MEDIA, "standard response", [InteractionState.ACCEPTED, InteractionState.CREATED], None, ["INSERT_STANDARD_RESPONSE"])
 
+# -- outbound preview records ---------------------------------------------------------------
+# The reference's "Outbound preview events" table, row for row (UI event: eventType/state).
+# A record is an interaction of its own (callType OUTBOUND_PREVIEW, or OUTBOUND_PUSH_PREVIEW);
+# "make call" adds the call, a second interaction (callType OUTBOUND): "once the call is made
+# the ID provided becomes the new interaction ID that corresponds to the call". Pull preview
+# records arrive PREVIEWING (ADDED, PREVIEWING), push and direct push ones INVITED (ADDED,
+# INVITED): outbound/previews.py creates them.
+_P = InteractionState
+_rule([PREVIEW_RECORD], "accept", [_P.INVITED], _P.PREVIEWING, ["PREVIEWING"], capability="ACCEPT")
+_rule([PREVIEW_RECORD], "reject", [_P.INVITED], _P.REJECTED, ["REMOVED"], removes=True, capability="REJECT", bare_removal=True)
+_rule([PREVIEW_RECORD], "call", [_P.PREVIEWING], None, [], capability="CALL")
+_rule([PREVIEW_RECORD], "reject record", [_P.PREVIEWING], _P.REJECTED, ["STATE_CHANGE"], capability="REJECT_RECORD")
+_rule([PREVIEW_RECORD], "cancel record", [_P.PREVIEWING], _P.CANCELED, ["STATE_CHANGE"], capability="CANCEL_RECORD")
+_rule([PREVIEW_RECORD], "mark done", [_P.REJECTED, _P.CANCELED], None, ["MARKDONE_APPLY", "REMOVED"], removes=True, capability="MARK_DONE", bare_removal=True)
+
+# The call: ADDED/DIALING, DIALING/DIALING (outbound/previews.py), ESTABLISHED/TALKING when the
+# customer answers. Release and mark done: pull and direct push preview announce the record's
+# REMOVED first, push preview between MARKDONE_APPLY and the call's REMOVED.
+_CALLS = (PREVIEW_CALL, PUSH_PREVIEW_CALL)
+_rule(_CALLS, "remote answer", [_P.DIALING], _P.TALKING, ["ESTABLISHED"])
+_rule(_CALLS, "hold", [_P.TALKING], _P.HELD, ["HELD"], capability="HOLD")
+_rule(_CALLS, "resume", [_P.HELD], _P.TALKING, ["ESTABLISHED"], capability="RESUME")
+_rule(_CALLS, "record", ESTABLISHED_CALL, None, ["CALL_RECORDING_STATE_CHANGED"])
+_rule(_CALLS, "party change", LIVE_CALL, None, ["PARTY_CHANGED"])
+for _operation, _capability in (("hang up", "HANGUP"), ("remote hang-up", None)):
+    _rule([PREVIEW_CALL], _operation, LIVE_CALL, _P.IDLE, [ON_RECORD + "REMOVED", "RELEASED"], capability=_capability)
+    _rule([PUSH_PREVIEW_CALL], _operation, LIVE_CALL, _P.IDLE, ["RELEASED"], capability=_capability)
+_rule([PREVIEW_CALL], "mark done", [_P.IDLE], None, ["MARKDONE_APPLY", "REMOVED"], removes=True, capability="MARK_DONE", bare_removal=True)
+_rule(
+    [PUSH_PREVIEW_CALL],
+    "mark done",
+    [_P.IDLE],
+    None,
+    ["MARKDONE_APPLY", ON_RECORD + "REMOVED", "REMOVED"],
+    removes=True,
+    capability="MARK_DONE",
+    bare_removal=True,
+)
+
 # -- every media ----------------------------------------------------------------------------
-_ALL = (VOICE, CHAT, EMAIL)
+_ALL = (VOICE, CHAT, EMAIL, *sorted(OUTBOUND_FLOWS))
 _ANY_LIVE = [state for state in InteractionState if state not in (InteractionState.COMPLETED, InteractionState.UNKNOWN)]
 _rule(_ALL, "contact change", _ANY_LIVE, None, ["CONTACT_CHANGED"])
 _rule(_ALL, "case id change", _ANY_LIVE, None, ["CASE_OR_BUNDLE_ID_CHANGED"])
-_rule([VOICE], "error", _ANY_LIVE, None, ["ERROR"])
+_rule([VOICE, *sorted(OUTBOUND_FLOWS)], "error", _ANY_LIVE, None, ["ERROR"])
 _rule(OPEN_MEDIA, "error", [InteractionState.INVITED, InteractionState.ACCEPTED, InteractionState.CREATED, InteractionState.PULLED], InteractionState.ERROR, ["ERROR"])
 
 
 def rule_for(interaction: Interaction, operation: str) -> Rule:
     """The rule, or a WorkspaceError naming the interaction's state and what the operation needs."""
-    rule = _RULES.get((interaction.media, operation))
+    rule = _RULES.get((interaction.lifecycle, operation))
     if rule is None:
         raise WorkspaceError(
             f"Cannot {operation} interaction {interaction.interaction_id!r}: "
-            f"{operation} is not available for {interaction.media} interactions."
+            f"{operation} is not available for {interaction.lifecycle} interactions."
         )
     if interaction.state not in rule.starts:
         needed = " or ".join(sorted(state.value for state in rule.starts))
@@ -199,17 +248,29 @@ def rule_for(interaction: Interaction, operation: str) -> Rule:
 
 def capabilities(interaction: Interaction) -> list[str]:
     """What the agent may do with it now, read off the rules (the reference's `capabilities`)."""
+    if interaction.flow == PREVIEW_RECORD and interaction.linked_id is not None:
+        return []  # called: the call interaction has the record's capabilities now
     found = [
         rule.capability
-        for (media, _), rule in _RULES.items()
-        if media == interaction.media
+        for (lifecycle, _), rule in _RULES.items()
+        if lifecycle == interaction.lifecycle
         and rule.capability
         and interaction.state in rule.starts
         and (interaction.is_consultation or not rule.consultations_only)
     ]
-    if interaction.is_live:
-        found.append("SET_USER_DATA")
+    if interaction.is_live and interaction.flow not in OUTBOUND_FLOWS:
+        found.append("SET_USER_DATA")  # the outbound table lists the record's own only
+    if interaction.flow in OUTBOUND_FLOWS:
+        return _in_table_order(found)
     return sorted(set(found))
+
+
+_TABLE_ORDER = ("ACCEPT", "REJECT", "CALL", "REJECT_RECORD", "CANCEL_RECORD", "HANGUP", "HOLD", "RESUME", "MARK_DONE")
+
+
+def _in_table_order(found: list[str]) -> list[str]:
+    """The outbound table's order: CALL, REJECT_RECORD, CANCEL_RECORD; HANGUP, HOLD."""
+    return [capability for capability in _TABLE_ORDER if capability in found]
 
 
 def rules() -> dict[tuple[str, str], Rule]:

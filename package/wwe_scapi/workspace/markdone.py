@@ -7,6 +7,8 @@ BLOCKED, UNBLOCKED, REFUSED (a mark done tried while blocked) or DONE.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
@@ -16,8 +18,10 @@ _LIVE_CALL = (InteractionState.RINGING, InteractionState.DIALING, InteractionSta
 
 
 class MarkDone:
-    def __init__(self, desk: InteractionDesk) -> None:
+    def __init__(self, desk: InteractionDesk, on_done: Callable[[Interaction], None] = lambda interaction: None) -> None:
+        """`on_done`: told of each interaction once marked done (outbound records go back to their list)."""
         self.desk = desk
+        self._on_done = on_done
 
     def block(self, interaction_id: str, owner: str, warning_message: str | None) -> None:
         """Block mark done on that interaction until `owner` (an app's origin) lifts it."""
@@ -58,6 +62,7 @@ class MarkDone:
         self._finish(interaction)
         for child in children:
             self.desk.step(child, "mark done")
+        self._on_done(interaction)
         self._announce("DONE", interaction)
 
     def _finish(self, interaction: Interaction) -> None:

@@ -9,16 +9,18 @@ from typing import Any
 from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
-from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
+from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, PREVIEW_RECORD, VOICE
+from wwe_scapi.workspace.outbound import Outbound
 from wwe_scapi.workspace.voice import VoiceCalls
 
 _EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class OpenMedia:
-    def __init__(self, desk: InteractionDesk, voice: VoiceCalls) -> None:
+    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, outbound: Outbound) -> None:
         self.desk = desk
         self.voice = voice
+        self.outbound = outbound
 
     def of(self, interaction_id: str, media: str, request: str) -> Interaction:
         interaction = self.desk.get(interaction_id)
@@ -32,8 +34,11 @@ class OpenMedia:
     # -- any media ------------------------------------------------------------------------------
 
     def accept(self, interaction_id: str) -> Interaction:
-        """interaction.accept: answer a ringing call, join a chat, open an email."""
+        """interaction.accept: answer a ringing call, join a chat, open an email, take a
+        pushed outbound record."""
         interaction = self.desk.get(interaction_id)
+        if interaction.flow == PREVIEW_RECORD:
+            return self.outbound.accept(interaction_id)
         if interaction.media == VOICE:
             return self.voice.answer(interaction_id, "interaction.accept")
         self.desk.step(interaction, "accept")
@@ -45,6 +50,8 @@ class OpenMedia:
 
     def reject(self, interaction_id: str) -> Interaction:
         interaction = self.desk.get(interaction_id)
+        if interaction.flow == PREVIEW_RECORD:
+            return self.outbound.reject_invitation(interaction_id)
         self.desk.step(interaction, "reject")
         return interaction
 

@@ -5,13 +5,18 @@ simulator controls and Playwright (through the desktop page's `wweScenario`) all
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.errors import WorkspaceError, with_article
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import CHAT, EMAIL, VOICE
+from wwe_scapi.workspace.outbound import Outbound
+from wwe_scapi.workspace.outbound.campaigns import PREVIEW, DIRECT_PUSH_PREVIEW
+from wwe_scapi.workspace.outbound.defaults import CUSTOM_FIELDS
+from wwe_scapi.workspace.outbound.defaults import campaign as new_campaign
+from wwe_scapi.workspace.outbound.fields import FieldSpec
 from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.voice import VoiceCalls
 
@@ -24,10 +29,11 @@ def _contact(name: str) -> dict[str, str]:
 
 
 class Scenario:
-    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, system: DesktopSystem) -> None:
+    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, system: DesktopSystem, outbound: Outbound) -> None:
         self.desk = desk
         self.voice = voice
         self.system = system
+        self.outbound = outbound
 
     # -- the desktop's connection ------------------------------------------------------------------
 
@@ -238,3 +244,64 @@ class Scenario:
         self.desk.cases.rename(interaction.case_id, new_case_id)
         self.desk.apply(interaction, rule)
         return new_case_id
+
+    # -- outbound campaigns -----------------------------------------------------------------------
+
+    def load_campaign(
+        self,
+        campaign: str,
+        mode: str = PREVIEW,
+        records: Sequence[Mapping[str, Any] | Sequence[Mapping[str, Any]]] = (),
+        fields: Sequence[Mapping[str, Any]] | None = None,
+        description: str = "",
+    ) -> dict[str, Any]:
+        """Outbound Contact Server loads a campaign for the agent (CampaignLoaded). `records`:
+        {field: value} each, or lists of them (a chain: one customer's numbers), values as
+        updateRecordFields takes them plus GSW_TZ_OFFSET; `fields`: the calling list's custom
+        fields ({name, displayName, fieldType, isEditable, isMandatory, options}), the
+        default list's when not given."""
+        chains: list[list[Mapping[str, Any]]] = [
+            list(item) if isinstance(item, (list, tuple)) else [item]  # type: ignore[list-item]
+            for item in records
+        ]
+        specs = CUSTOM_FIELDS if fields is None else tuple(_field_spec(spec) for spec in fields)
+        handle = 1 + max((r.handle for c in self.outbound.campaigns for r in c.calling_list.records), default=1000)
+        made = new_campaign(campaign, mode, chains, custom_fields=specs, first_handle=handle, description=description)
+        return self.outbound.campaigns.load(made).to_wire()
+
+    def start_campaign(self, campaign: str, mode: str | None = None) -> dict[str, Any]:
+        """The campaign starts, in its mode or the one given (CampaignStarted with `mode`)."""
+        started = self.outbound.campaigns.start(campaign, mode)
+        if started.mode == DIRECT_PUSH_PREVIEW:
+            self.outbound.push_direct_if_idle()
+        return started.to_wire()
+
+    def stop_campaign(self, campaign: str) -> dict[str, Any]:
+        return self.outbound.campaigns.stop(campaign).to_wire()
+
+    def unload_campaign(self, campaign: str) -> dict[str, Any]:
+        return self.outbound.campaigns.unload(campaign).to_wire()
+
+    def push_preview_record(self, campaign: str | None = None) -> Interaction:
+        """A running push preview (or direct push preview) campaign pushes its next record:
+        ADDED/INVITED, INVITED/INVITED."""
+        return self.outbound.push_preview_record(campaign)
+
+    def campaign_records(self, campaign: str) -> list[dict[str, Any]]:
+        """What became of each record of the campaign's list: status, the call result, Do
+        Not Call and callback the agent gave it (sent back at mark done)."""
+        return [record.outcome() for record in self.outbound.campaigns.get(campaign).calling_list.records]
+
+
+def _field_spec(given: Mapping[str, Any]) -> FieldSpec:
+    try:
+        return FieldSpec(
+            str(given["name"]),
+            str(given.get("displayName") or given["name"]),
+            str(given.get("fieldType", "var-char")),
+            editable=bool(given.get("isEditable", True)),
+            mandatory=bool(given.get("isMandatory", False)),
+            options={str(code): str(label) for code, label in dict(given.get("options") or {}).items()},
+        )
+    except (KeyError, ValueError) as error:
+        raise WorkspaceError(f"load_campaign: a field must have a name and a known fieldType ({error}).") from None

@@ -17,6 +17,8 @@ from wwe_scapi.workspace.events import EventHub, EventSink
 from wwe_scapi.workspace.interactions import InteractionStore
 from wwe_scapi.workspace.markdone import MarkDone
 from wwe_scapi.workspace.openmedia import OpenMedia
+from wwe_scapi.workspace.outbound import Campaign, CampaignBoard, Outbound
+from wwe_scapi.workspace.outbound.defaults import default_campaigns
 from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.transfers import Transfers
@@ -51,7 +53,8 @@ class Workspace:
     """One agent's desktop: profile, media states, state list, configuration and interactions.
 
     Every change goes through a method here or one of its parts (`desk`, `voice`, `open_media`,
-    `transfers`, `markdone`; `scenario` for the outside world) and is announced on `events`.
+    `transfers`, `markdone`, `outbound` with its `campaigns`; `scenario` for the outside world)
+    and is announced on `events`.
     """
 
     def __init__(
@@ -65,6 +68,7 @@ class Workspace:
         directory: Directory | None = None,
         transactions: Mapping[str, Annex] = DEFAULT_TRANSACTIONS,
         clock: Clock | None = None,
+        campaigns: Callable[[], Sequence[Campaign]] = default_campaigns,
     ) -> None:
         self.events = EventHub()
         self.clock: Clock = clock or SystemClock()
@@ -85,12 +89,14 @@ class Workspace:
         self.desk = InteractionDesk(self.events, self.clock, directory or Directory())
         voice_number = next((m.device.number for m in self.media.values() if m.device), agent["employeeId"])
         self.voice = VoiceCalls(self.desk, lambda: self.media.get("voice"), voice_number)
-        self.open_media = OpenMedia(self.desk, self.voice)
+        self.campaigns = CampaignBoard(self.events, campaigns())
+        self.outbound = Outbound(self.desk, self.voice, self.campaigns)
+        self.open_media = OpenMedia(self.desk, self.voice, self.outbound)
         self.transfers = Transfers(self.desk, self.voice, tuple(self.media))
-        self.markdone = MarkDone(self.desk)
+        self.markdone = MarkDone(self.desk, on_done=self.outbound.marked_done)
         self.system = DesktopSystem(self.events, self.clock)
         self.apply_system_options()
-        self.scenario = Scenario(self.desk, self.voice, self.system)
+        self.scenario = Scenario(self.desk, self.voice, self.system, self.outbound)
 
     def apply_system_options(self) -> None:
         """Read the options the desktop itself uses; a bad value is refused naming the option."""
