@@ -89,7 +89,7 @@ class InteractionDesk:
         interaction.capabilities = capabilities(interaction)
         for event_type in rule.events:
             if event_type.startswith(ON_RECORD):
-                self._retire_record_of(interaction, event_type.removeprefix(ON_RECORD))
+                self._retire_record_of(interaction, event_type.removeprefix(ON_RECORD), rule.record_capabilities)
                 continue
             if rule.bare_removal and event_type == "REMOVED":
                 interaction.capabilities = []
@@ -97,14 +97,15 @@ class InteractionDesk:
         if rule.removes:
             self.remove(interaction)
 
-    def _retire_record_of(self, call: Interaction, event_type: str) -> None:
-        """An outbound call's preview record interaction leaves: IDLE, no capabilities."""
+    def _retire_record_of(self, call: Interaction, event_type: str, shown: tuple[str, ...]) -> None:
+        """An outbound call's preview record interaction leaves: IDLE, with the capabilities
+        the reference's table shows on that row."""
         record = self.store.find(call.linked_id) if call.linked_id else None
         if record is None:
             return
         record.move_to(InteractionState.IDLE)
         record.end_date = record.end_date or self.timestamp()
-        record.capabilities = []
+        record.capabilities = list(shown)
         self.emit(event_type, record)
         self.remove(record)
 

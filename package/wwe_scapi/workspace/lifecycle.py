@@ -37,6 +37,7 @@ class Rule:
     capability: str | None = None  # listed in `capabilities` while the rule applies
     consultations_only: bool = False  # a capability of consultation calls only
     bare_removal: bool = False  # no capabilities left on its REMOVED (the outbound table's "-")
+    record_capabilities: tuple[str, ...] = ()  # what its "record:" events show (the table's column)
 
 
 _RULES: dict[tuple[str, str], Rule] = {}
@@ -53,10 +54,19 @@ def _rule(
     capability: str | None = None,
     consultations_only: bool = False,
     bare_removal: bool = False,
+    record_capabilities: tuple[str, ...] = (),
 ) -> None:
     for name in media:
         _RULES[(name, operation)] = Rule(
-            operation, frozenset(starts), leads_to, tuple(events), removes, capability, consultations_only, bare_removal
+            operation,
+            frozenset(starts),
+            leads_to,
+            tuple(events),
+            removes,
+            capability,
+            consultations_only,
+            bare_removal,
+            record_capabilities,
         )
 
 
@@ -218,6 +228,7 @@ _rule(
     removes=True,
     capability="MARK_DONE",
     bare_removal=True,
+    record_capabilities=("MARK_DONE",),  # the table's garbled "OUTBOUND_PUSH MPREK/ | XUNE" row
 )
 
 # -- every media ----------------------------------------------------------------------------

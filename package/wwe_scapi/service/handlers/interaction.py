@@ -47,7 +47,8 @@ def select_case_by_case_id(ctx: RequestContext, case_id: str) -> None:
 
 
 def markdone(ctx: RequestContext, interaction_id: str) -> None:
-    ctx.workspace.markdone.mark_done(interaction_id)
+    # A called outbound record's preview id marks its call done (with a warning).
+    ctx.workspace.markdone.mark_done(ctx.workspace.outbound.markdone_target(interaction_id, ctx.warn))
 
 
 def block_markdone(ctx: RequestContext, interaction_id: str, warning_message: str | None) -> None:

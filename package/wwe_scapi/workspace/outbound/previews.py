@@ -143,11 +143,13 @@ class Outbound:
             )
         return held
 
-    def current_preview(self, interaction_id: str | None, request: str, warn: Warn) -> Interaction:
-        """The preview a reject or cancel is about: the one named, else (the reference's
-        no-parameter form) the agent's current one: the selected case's, else the latest."""
+    def current_preview(self, interaction_id: str | None, request: str, what: str, warn: Warn) -> Interaction:
+        """The preview a reject or cancel (`what`) is about: the one named, not called yet,
+        else (the reference's no-parameter form) the agent's current one: the selected
+        case's, else the latest."""
         if interaction_id is not None:
-            held = self.held(interaction_id, request, warn)
+            # Refused before its preview is looked up: a called record's may be gone already.
+            held = self._uncalled(self.held(interaction_id, request, warn), what)
             return self.desk.get(held.preview_id)
         uncalled = {held.preview_id for held in self._held.values() if held.call_id is None}
         waiting = [
@@ -189,25 +191,24 @@ class Outbound:
     def reject_record(self, interaction_id: str | None, warn: Warn) -> Interaction:
         """outbound.rejectPreviewRecord: STATE_CHANGE/REJECTED (a pushed record not yet
         accepted is rejected as its invitation: REMOVED/REJECTED)."""
-        preview = self.current_preview(interaction_id, "outbound.rejectPreviewRecord", warn)
+        preview = self.current_preview(interaction_id, "outbound.rejectPreviewRecord", "reject", warn)
         if preview.state is InteractionState.INVITED:
             return self.reject_invitation(preview.interaction_id)
-        held = self._uncalled(preview, "reject")
+        held = self._held[preview.interaction_id]
         self.desk.apply(preview, self._step(held, preview, "reject record"))
         return preview
 
     def cancel_record(self, interaction_id: str | None, warn: Warn) -> Interaction:
         """outbound.cancelPreviewRecord: STATE_CHANGE/CANCELED; not called again."""
-        preview = self.current_preview(interaction_id, "outbound.cancelPreviewRecord", warn)
-        held = self._uncalled(preview, "cancel")
+        preview = self.current_preview(interaction_id, "outbound.cancelPreviewRecord", "cancel", warn)
+        held = self._held[preview.interaction_id]
         self.desk.apply(preview, self._step(held, preview, "cancel record"))
         return preview
 
-    def _uncalled(self, preview: Interaction, what: str) -> HeldRecord:
-        held = self._held[preview.interaction_id]
+    def _uncalled(self, held: HeldRecord, what: str) -> HeldRecord:
         if held.call_id is not None:
             raise WorkspaceError(
-                f"Cannot {what} record {held.current.handle} (interaction {preview.interaction_id!r}): it has been "
+                f"Cannot {what} record {held.current.handle} (interaction {held.preview_id!r}): it has been "
                 f"called (interaction {held.call_id!r}); set a call result and mark the call done instead."
             )
         return held
@@ -217,11 +218,11 @@ class Outbound:
         interaction (ADDED/DIALING, DIALING/DIALING), callType OUTBOUND."""
         held = self.held(interaction_id, "outbound.callPreviewRecord", warn)
         record = held.member(_handle(record_handle, "outbound.callPreviewRecord", warn))
-        preview = self.desk.get(held.preview_id)
-        if held.call_id is not None:
+        if held.call_id is not None:  # before the preview is looked up: it may be gone already
             raise WorkspaceError(
                 f"Record {held.current.handle} of campaign {held.campaign.name!r} is already called (interaction {held.call_id!r})."
             )
+        preview = self.desk.get(held.preview_id)
         self._step(held, preview, "call")
         self.voice.voice_channel()
         held.current = record
