@@ -76,7 +76,7 @@ class DesktopPage:
 
     def interaction_item(self, interaction_id: str) -> FakeElement:
         self.redraw()
-        return self.one(f'[data-interaction-id="{interaction_id}"]')
+        return self.one(f'#interaction-list [data-interaction-id="{interaction_id}"]')
 
     def press(self, interaction_id: str, action: str) -> None:
         """The agent clicks a button of an interaction."""

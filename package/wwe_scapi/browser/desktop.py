@@ -13,9 +13,10 @@ from wwe_scapi.browser.dom import Dom
 from wwe_scapi.browser.interactionsview import InteractionsView
 from wwe_scapi.browser.logview import ProtocolLogView
 from wwe_scapi.browser.menubarview import MenuBarView
+from wwe_scapi.browser.outboundview import OutboundView
 from wwe_scapi.browser.statusview import StatusView
 from wwe_scapi.browser.toastsview import ToastsView
-from wwe_scapi.service.broker import ProtocolLog
+from wwe_scapi.service.broker import Direction, LogEntry, ProtocolLog
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.params import origin_of
@@ -29,8 +30,8 @@ POPUP = "popup"
 
 
 class DesktopView:
-    """Agent bar, media, interactions, apps, toasts, dialogs, menu-bar views, status and the
-    protocol log, kept in step with the workspace."""
+    """Agent bar, media, interactions, outbound campaigns and records, apps, toasts, dialogs,
+    menu-bar views, status and the protocol log, kept in step with the workspace."""
 
     def __init__(
         self,
@@ -47,10 +48,12 @@ class DesktopView:
         self.windows = windows
         self._dom = dom
         self._accepting = accepting
+        self._log = log
         system = workspace.system
         clock = workspace.clock
         self.log_view = ProtocolLogView(log, dom.platform, clock)
         self.interactions_view = InteractionsView(workspace, dom, clock, self.show_alert)
+        self.outbound_view = OutboundView(workspace, dom, clock, self.show_alert)
         self.apps_view = AppsView(apps, dom)
         self.toasts_view = ToastsView(system, dom, self._toast_choice)
         self.dialogs_view = DialogsView(system, dom)
@@ -69,6 +72,7 @@ class DesktopView:
         self._render_agent()
         self._render_media()
         self.interactions_view.start()
+        self.outbound_view.start()
         self._render_simulator()
         self.apps_view.render()
         self.toasts_view.start()
@@ -76,6 +80,7 @@ class DesktopView:
         self.menu_bar_view.start()
         self.status_view.start()
         self.workspace.subscribe(self._on_event)
+        self._log.add(self._on_request)
         self.log_view.start()
         status = self._dom.find("boot-status")
         if status is not None:
@@ -118,9 +123,19 @@ class DesktopView:
             self._render_media()
         elif event.topic in ("interaction", "markdone"):
             self.interactions_view.changed()
+            if self.outbound_view.concerns(event.data):
+                self.outbound_view.changed()
+        elif event.topic == "outbound":
+            self.outbound_view.changed()
         elif event.topic == DESKTOP_TOPIC:
             self._redraws[event.data["eventType"]]()
             self.status_view.schedule()  # a new deadline may have come (a toast's auto-hide)
+
+    def _on_request(self, entry: LogEntry) -> None:
+        """An app's outbound request may change what the outbound view shows without an event
+        (setCallResult, setDoNotCall, rescheduleRecord, updateRecordFields, dialing mode)."""
+        if entry.direction is Direction.REQUEST and entry.request.startswith("outbound."):
+            self.outbound_view.changed()
 
     # -- the simulator ---------------------------------------------------------------------
 

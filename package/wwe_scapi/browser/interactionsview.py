@@ -8,9 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.dom import Dom
-from wwe_scapi.clock import Clock, Timer
+from wwe_scapi.browser.redraw import Redraw
+from wwe_scapi.clock import Clock
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
+from wwe_scapi.workspace.lifecycle import OUTBOUND_FLOWS
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Element
@@ -111,12 +113,20 @@ _CAPABILITY_ACTIONS = {
     "COMPLETE_TRANSFER": "complete-transfer",
     "COMPLETE_CONFERENCE": "complete-conference",
 }
+# An outbound record's own capabilities have their buttons in the outbound view (outboundview.py),
+# beside the record's fields and chain: CALL needs a record of the chain to dial.
+OUTBOUND_VIEW_CAPABILITIES = frozenset({"CALL", "REJECT_RECORD", "CANCEL_RECORD"})
 _RECORDING_ACTIONS = {
     "STOPPED": ("record-start",),
     "RECORDING": ("record-pause", "record-stop"),
     "PAUSED": ("record-resume", "record-stop"),
 }
 CHOSEN_TARGET = "data-targets"  # the select of a row of targets
+
+
+def capabilities_with_buttons() -> frozenset[str]:
+    """Every capability the list gives a button (OUTBOUND_VIEW_CAPABILITIES are the outbound view's)."""
+    return frozenset(_CAPABILITY_ACTIONS) | {"RECORDING"} | frozenset(_TARGET_CAPABILITIES.values())
 
 
 def agent_actions(interaction: Interaction) -> list[str]:
@@ -153,9 +163,8 @@ class InteractionsView:
     def __init__(self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None]) -> None:
         self.workspace = workspace
         self._dom = dom
-        self._clock = clock
         self._show_alert = show_alert
-        self._scheduled: Timer | None = None
+        self._redraw = Redraw(clock, self.render)
 
     def start(self) -> None:
         self._dom.listen(self._dom.by_id("interactions"), "click", self._on_click)
@@ -163,11 +172,9 @@ class InteractionsView:
 
     def changed(self) -> None:
         """Re-render once after the current burst of events, not inside a request."""
-        if self._scheduled is None:
-            self._scheduled = self._clock.call_later(0, self.render)
+        self._redraw.request()
 
     def render(self) -> None:
-        self._scheduled = None
         element = self._dom.element
         section = self._dom.by_id("interactions")
         items = [self._item(interaction) for interaction in self.workspace.interactions]
@@ -204,6 +211,9 @@ class InteractionsView:
             item.appendChild(element("div", data, **{"class": "user-data"}))
         for who, text in interaction.transcript[-3:]:
             item.appendChild(element("div", f"{who}: {text}", **{"class": "transcript"}))
+        if interaction.flow in OUTBOUND_FLOWS:
+            note = "Outbound record: its fields, call result and callback are in the Outbound area."
+            item.appendChild(element("div", note, **{"class": "outbound-note"}))
         for warning in interaction.markdone_blocks.values():
             item.appendChild(element("div", f"Mark done blocked: {warning}", **{"class": "markdone-blocked"}))
         item.appendChild(self._buttons(agent_actions(interaction), "controls"))

@@ -123,6 +123,7 @@ class FakeElement(_EventTarget):
         self.parentElement: FakeElement | None = None  # noqa: N815
         self._text = ""
         self._value: str | None = None
+        self._checked: bool | None = None  # a checkbox's, once set or clicked (else its attribute)
         self.contentWindow: Any = None  # noqa: N815 (an iframe's window, when a test sets one)
 
     def __repr__(self) -> str:
@@ -199,6 +200,14 @@ class FakeElement(_EventTarget):
     def value(self, text: str) -> None:
         self._value = str(text)
 
+    @property
+    def checked(self) -> bool:
+        return self._flag("checked") if self._checked is None else self._checked
+
+    @checked.setter
+    def checked(self, on: bool) -> None:
+        self._checked = bool(on)
+
     # -- the tree -----------------------------------------------------------------------------
 
     def appendChild(self, child: FakeElement) -> FakeElement:  # noqa: N802
@@ -273,7 +282,13 @@ class FakeElement(_EventTarget):
         return event
 
     def click(self) -> FakeEvent:
+        checkbox = self.localName == "input" and self.getAttribute("type") == "checkbox"
+        if checkbox:
+            self.checked = not self.checked  # toggled before the click is seen, as in a browser
         event = self.dispatch("click")
+        if checkbox:
+            self.dispatch("input")
+            self.dispatch("change")
         form = self.closest("form")
         if self.localName == "button" and self.getAttribute("type") == "submit" and form is not None:
             form.dispatch("submit")

@@ -26,6 +26,7 @@ class Element(Protocol):
     id: str
     textContent: str  # noqa: N815
     value: str
+    checked: bool  # a checkbox's
     hidden: bool
     inert: bool
 
