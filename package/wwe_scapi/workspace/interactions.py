@@ -73,7 +73,7 @@ class Interaction:
     state: InteractionState
     case_id: str
     interaction_uuid: str
-    start_date: str
+    start_date: str | None
     user_data: dict[str, Any] = field(default_factory=dict)
     previous_state: InteractionState = InteractionState.UNKNOWN
     parties: list[dict[str, str]] = field(default_factory=list)

@@ -7,7 +7,7 @@ to the calling list when the record is done."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
@@ -22,9 +22,6 @@ from wwe_scapi.workspace.outbound.records import Record, RecordStatus, as_user_d
 from wwe_scapi.workspace.outbound.reschedule import callback_type, reschedule
 from wwe_scapi.workspace.voice import VoiceCalls
 
-# The desktop's own keys on a record's interactions, beside the record's GSW_* ones.
-_INTERACTION_KEYS = ("WWE_OUTBOUND_CAMP_TYPE", "IW_BundleUid", "IW_CaseUid")
-
 
 @dataclass(slots=True)
 class HeldRecord:
@@ -36,6 +33,8 @@ class HeldRecord:
     current: Record
     preview_id: str
     call_id: str | None = None
+    # The desktop's own keys on the record's interactions, beside its GSW_* ones.
+    desk_keys: dict[str, str] = field(default_factory=dict)
 
     def member(self, handle: Any) -> Record:
         found = next((record for record in self.chain if str(record.handle) == str(handle)), None)
@@ -90,28 +89,29 @@ class Outbound:
         for record in chain:
             record.status = RecordStatus.WITH_AGENT
             record.attempt_guid = self.desk.next_uuid().replace("-", "").upper()
-        carried = self._record(campaign, main, main=True)
         preview = self.desk.create(
             VOICE,
             state,
             [],
-            user_data=as_user_data(carried),
+            user_data=as_user_data(self._record(campaign, main, main=True)),
             parties=[{"name": main.phone}],
             contact={"displayName": main.phone},
-            media_fields={"callType": campaign.call_type, "chainedRecords": [carried]},
+            media_fields={"callType": campaign.call_type},
             flow=PREVIEW_RECORD,
         )
-        preview.user_data.update(
-            {"WWE_OUTBOUND_CAMP_TYPE": "PreviewRecord", "IW_BundleUid": self.desk.next_uuid(), "IW_CaseUid": preview.case_id}
-        )
-        self._held[preview.interaction_id] = HeldRecord(campaign, chain, main, preview.interaction_id)
+        preview.start_date = None  # no call yet (the reference's RECORDS_RETRIEVED sample)
+        desk_keys = {"WWE_OUTBOUND_CAMP_TYPE": "PreviewRecord", "IW_BundleUid": self.desk.next_uuid(), "IW_CaseUid": preview.case_id}
+        preview.user_data.update(desk_keys)
+        held = HeldRecord(campaign, chain, main, preview.interaction_id, desk_keys=desk_keys)
+        self._held[preview.interaction_id] = held
+        preview.media_fields["chainedRecords"] = self._chain(held, retrieved=False)
         for event_type in events:
             self.desk.emit(event_type, preview)
         if state is InteractionState.PREVIEWING:
             self.desk.select_case_of(preview)  # a pushed record's case comes forward when accepted
         if len(chain) > 1:
             # Outbound Contact Server sends the rest of the chain after the record itself.
-            preview.media_fields["chainedRecords"] = self._chain(self._held[preview.interaction_id])
+            preview.media_fields["chainedRecords"] = self._chain(held)
             self.desk.emit("RECORDS_RETRIEVED", preview)
         return preview
 
@@ -119,8 +119,14 @@ class Outbound:
         keys = campaign.gsw_keys(self.voice.agent_number)
         return chain_record(campaign.calling_list, record, keys, "PreviewRecord" if main else "ChainedRecord")
 
-    def _chain(self, held: HeldRecord) -> list[dict[str, Any]]:
-        return [self._record(held.campaign, record, main=record is held.chain[0]) for record in held.chain]
+    def _chain(self, held: HeldRecord, *, retrieved: bool = True) -> list[dict[str, Any]]:
+        """The chain's records as the interaction shows them: its first one only until the
+        rest is retrieved; the first carries the desktop's keys too (the reference's sample)."""
+        first, *rest = held.chain
+        records = [{**self._record(held.campaign, first, main=True), **held.desk_keys}]
+        if retrieved:
+            records += [self._record(held.campaign, record, main=False) for record in rest]
+        return records
 
     # -- finding the record of a request ----------------------------------------------------
 
@@ -234,7 +240,7 @@ class Outbound:
             InteractionState.DIALING,
             [],
             case_of=preview,
-            user_data={**as_user_data(carried), **{key: preview.user_data[key] for key in _INTERACTION_KEYS}},
+            user_data={**as_user_data(carried), **held.desk_keys},
             parties=[{"name": record.phone}],
             contact=dict(preview.contact),
             media_fields={
