@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.workspace.errors import WorkspaceError
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Element
@@ -82,10 +83,27 @@ def changed_values(fields: Sequence[Field], inputs: Sequence[Element]) -> dict[s
     changes: dict[str, Any] = {}
     for element in inputs:
         field = by_name.get(str(element.getAttribute("data-field")))
-        if field is None or shown(element) == str(field["value"]):
+        if field is None:
+            continue
+        if _unreadable(element):
+            # A number input whose text the browser cannot read as a number: its value is "",
+            # which would clear the field; what was typed is not to be had.
+            needs = "a whole number" if field["fieldType"] == "int" else "a number"
+            raise WorkspaceError(
+                f"Field {field['name']!r} ({field['displayName']}, {field['fieldType']}) needs {needs}: "
+                "what is typed in it is not one. Nothing was saved."
+            )
+        if shown(element) == str(field["value"]):
             continue
         changes[str(field["name"])] = _READERS.get(str(field["fieldType"]), _text)(field, shown(element))
     return changes
+
+
+def _unreadable(element: Element) -> bool:
+    """Whether the browser holds text in the input that it cannot read (validity.badInput:
+    `value` is then "")."""
+    validity = getattr(element, "validity", None)
+    return bool(getattr(validity, "badInput", False))
 
 
 def _number(field: Field, text: str) -> Any:
