@@ -16,7 +16,7 @@ from wwe_scapi.browser.menubarview import MenuBarView
 from wwe_scapi.browser.outboundview import OutboundView
 from wwe_scapi.browser.statusview import StatusView
 from wwe_scapi.browser.toastsview import ToastsView
-from wwe_scapi.service.broker import Direction, LogEntry, ProtocolLog
+from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.params import origin_of
@@ -48,7 +48,6 @@ class DesktopView:
         self.windows = windows
         self._dom = dom
         self._accepting = accepting
-        self._log = log
         system = workspace.system
         clock = workspace.clock
         self.log_view = ProtocolLogView(log, dom.platform, clock)
@@ -65,6 +64,7 @@ class DesktopView:
             "menu-bar": self.menu_bar_view.render,
             "inactivity": self.status_view.render,
             "connection": self.status_view.render,
+            "outbound": self.outbound_view.changed,  # call results, fields... (no wire event)
         }
 
     def render(self) -> None:
@@ -80,7 +80,6 @@ class DesktopView:
         self.menu_bar_view.start()
         self.status_view.start()
         self.workspace.subscribe(self._on_event)
-        self._log.add(self._on_request)
         self.log_view.start()
         status = self._dom.find("boot-status")
         if status is not None:
@@ -131,11 +130,6 @@ class DesktopView:
             self._redraws[event.data["eventType"]]()
             self.status_view.schedule()  # a new deadline may have come (a toast's auto-hide)
 
-    def _on_request(self, entry: LogEntry) -> None:
-        """An app's outbound request may change what the outbound view shows without an event
-        (setCallResult, setDoNotCall, rescheduleRecord, updateRecordFields, dialing mode)."""
-        if entry.direction is Direction.REQUEST and entry.request.startswith("outbound."):
-            self.outbound_view.changed()
 
     # -- the simulator ---------------------------------------------------------------------
 

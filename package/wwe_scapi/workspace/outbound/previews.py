@@ -16,10 +16,18 @@ from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.leniency import Warn
 from wwe_scapi.workspace.lifecycle import PREVIEW_CALL, PREVIEW_RECORD, PUSH_PREVIEW_CALL, VOICE, Rule
 from wwe_scapi.workspace.outbound.callresults import NAMES_BY_CODE
-from wwe_scapi.workspace.outbound.campaigns import DIRECT_PUSH_PREVIEW, PREVIEW, PUSH_PREVIEW, Campaign, CampaignBoard
+from wwe_scapi.workspace.outbound.campaigns import (
+    DIRECT_PUSH_PREVIEW,
+    PREVIEW,
+    PUSH_PREVIEW,
+    Campaign,
+    CampaignBoard,
+    CampaignStatus,
+)
 from wwe_scapi.workspace.outbound.fields import FieldSpec, Value, read
 from wwe_scapi.workspace.outbound.records import Record, RecordStatus, as_user_data, chain_record
 from wwe_scapi.workspace.outbound.reschedule import callback_type, reschedule
+from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.voice import VoiceCalls
 
 
@@ -77,7 +85,7 @@ class Outbound:
         campaign = self.campaigns.get(name)
         if campaign.mode not in modes:
             raise WorkspaceError(f"Campaign {name!r} is a {campaign.mode} campaign: {why}.")
-        if campaign.status.value != "Running":
+        if campaign.status is not CampaignStatus.RUNNING:
             raise WorkspaceError(f"Campaign {name!r} is {campaign.status.value}, not running: start it first.")
         return campaign
 
@@ -281,6 +289,7 @@ class Outbound:
                 "remove it (outbound.removeDoNotCall) to set a call result."
             )
         held.current.call_result = code
+        self._changed()
 
     def get_call_result(self, interaction_id: str, warn: Warn) -> int | None:
         """The call result the agent set, or None when none is set yet."""
@@ -293,12 +302,14 @@ class Outbound:
             state = "set" if value else "not set"
             warn(f"{request}: Do Not Call is already {state} on record {held.current.handle}", "nothing changed")
         held.current.do_not_call = value
+        self._changed()
 
     def reschedule(self, interaction_id: str, record_handle: Any, date: Any, kind: Any, warn: Warn) -> None:
         held = self.held(interaction_id, "outbound.rescheduleRecord", warn)
         record = held.member(_handle(record_handle, "outbound.rescheduleRecord", warn))
         callback = reschedule(record, date, callback_type(kind, warn), self.desk.clock.wall())
         record.reschedule = callback
+        self._changed()
 
     def cancel_reschedule(self, interaction_id: str, warn: Warn) -> None:
         held = self.held(interaction_id, "outbound.cancelReschedule", warn)
@@ -307,6 +318,7 @@ class Outbound:
             warn(f"outbound.cancelReschedule: no record of interaction {interaction_id!r} is rescheduled", "nothing changed")
         for record in rescheduled:
             record.reschedule = None
+        self._changed()
 
     def chained_records(self, interaction_id: str, warn: Warn) -> list[dict[str, Any]]:
         held = self.held(interaction_id, "outbound.getChainedRecords", warn)
@@ -331,6 +343,7 @@ class Outbound:
                 raise WorkspaceError(f"Record {held.current.handle} has no field {name!r}; its fields: {names}. Nothing was changed.")
             changes[name] = _editable_value(spec, given, held.current.handle, warn)
         held.current.values.update(changes)
+        self._changed()
 
     # -- direct push preview -----------------------------------------------------------------
 
@@ -343,10 +356,17 @@ class Outbound:
                 "dialing mode started; records come once one starts",
             )
         self.direct_push_started = True
+        self._changed()
         self.push_direct_if_idle()
 
     def stop_direct_push(self) -> None:
         self.direct_push_started = False
+        self._changed()
+
+    def _changed(self) -> None:
+        """A change no event of the reference announces: the desktop's own notice, so that
+        its outbound view redraws (never sent to frames)."""
+        self.desk.events.emit(DESKTOP_TOPIC, {"eventType": "outbound"})
 
     def push_direct_if_idle(self) -> None:
         """While dialing mode is on, the next direct push record once the agent holds none."""

@@ -186,9 +186,9 @@ def make_records(
     {field: value}, each with GSW_TZ_OFFSET; values as updateRecordFields would take them."""
     records: list[Record] = []
     handle = first_handle
+    known = {spec.name for spec in calling_list.fields} | {"GSW_TZ_OFFSET", "GSW_CALL_RESULT"}
     for chain_id, chain in enumerate(chains, start=1):
         for data in chain:
-            known = {spec.name for spec in calling_list.fields} | {"GSW_TZ_OFFSET", "GSW_CALL_RESULT"}
             unknown = sorted(set(data) - known)
             if unknown:
                 raise WorkspaceError(f"Calling list {calling_list.name!r} has no field {', '.join(map(repr, unknown))}.")
