@@ -472,20 +472,6 @@ def _campaign_event(line: int, step: str, event_type: str, **more: str) -> Examp
     )
 
 
-def _frame_state_event(line: int, state: str) -> Example:
-    return Example(
-        line,
-        "tab_election",
-        {"frame_state": state},
-        form="response",
-        scenario=True,
-        events=(Sample(line, _event("system", {"frameState": state}), exact=True),),
-        blocked_by=TABS_AND_JWT,
-        fixes=("`}I` → `},`",),
-        note="no scenario step runs a tab election yet; the step's name is a placeholder for issue 13",
-    )
-
-
 OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
     "outbound, agent, system, messenger, auth, rate limits",
     # The reference's sample configuration (lines 131-133); only the last example reaches it.
@@ -703,11 +689,11 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
             note="the reference prints updateToast's keyValues example only; the toast is line 4654's",
         ),
         *(
-            Example(line, request, form="helper", blocked_by=TABS_AND_JWT, fixes=(fix,) if fix else ())
+            Example(line, request, form="helper", fixes=(fix,) if fix else ())
             for line, request, fix in TAB_HELPERS
         ),
-        _frame_state_event(1053, "LEADING"),
-        _frame_state_event(1063, "NEGOTIATING"),
+        # The frameState events of lines 1053 and 1063 need a second desktop tab: replayed by
+        # tests/unit/test_tabs_election.py and tests/e2e/test_tabs_in_chromium.py.
         # Messenger: app 1 hears app 0's broadcast.
         Example(
             7375,

@@ -20,10 +20,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "transports": {"compat", "protocol"},
     "client": {"clock", "protocol", "transports"},
     "service": {"clock", "protocol", "security", "transports", "workspace"},
-    "browser": {"client", "clock", "compat", "protocol", "service", "transports", "workspace"},
+    "tabs": {"clock", "protocol", "service", "workspace"},
+    "browser": {"client", "clock", "compat", "protocol", "service", "tabs", "transports", "workspace"},
     "testing": {"client", "clock", "compat", "protocol", "service", "transports", "workspace"},
     "cli": {"protocol", "security", "service", "testing", "workspace"},
-    "(root)": {"browser", "client", "clock", "compat", "protocol", "security", "service", "testing", "transports", "workspace"},
+    "(root)": {"browser", "client", "clock", "compat", "protocol", "security", "service", "tabs", "testing", "transports", "workspace"},
     "__main__": {"cli"},
     "lazy": set(),
 }

@@ -70,7 +70,10 @@ def test_bad_parameters_get_a_clear_failure(service: Service, outbox: Recorder, 
     assert reply["errorMessage"] == error and reply["request"] == message["request"]
 
 
-def test_requests_of_namespaces_not_served_yet_fail_clearly(service: Service, outbox: Recorder) -> None:
+def test_requests_of_namespaces_not_served_yet_fail_clearly(outbox: Recorder) -> None:
+    """A catalogue request without a handler (none is left: a service given fewer handlers)."""
+    fewer = {name: handler for name, handler in ALL_HANDLERS.items() if name != "system.isFrameLeading"}
+    service = Service(policy=OriginPolicy.parse(A), transport=outbox, handlers=fewer)
     service.receive(1, A, request("system.isFrameLeading"))
     assert outbox.last(1)["errorMessage"] == "system.isFrameLeading is not supported yet by this simulated Agent Workspace."
 

@@ -199,7 +199,7 @@ def test_allowed_services_are_answered_to_every_listed_origin_whatever_its_filte
 
 def test_allowed_services_list_only_requests_this_desktop_serves() -> None:
     allowed = SystemBench().call("system.getAllowedServices", frame=2)
-    assert "auth.getJwtToken" not in allowed and "system.isFrameLeading" not in allowed
+    assert "auth.getJwtToken" not in allowed
     assert "outbound.getCampaigns" in allowed
     assert "voice.dial" in allowed and "sipEndpoint.muteMicrophone" not in allowed
 
@@ -210,11 +210,13 @@ def test_allowed_services_list_the_system_requests_for_an_unfiltered_origin() ->
     assert set(HANDLERS) <= set(allowed)
 
 
-def test_tab_election_calls_are_answered_as_not_supported_yet() -> None:
+def test_a_desktop_in_one_tab_leads_and_is_the_last_active_tab() -> None:
     bench = SystemBench()
-    assert bench.error("system.isFrameLeading") == (
-        "system.isFrameLeading is not supported yet by this simulated Agent Workspace."
-    )
+    answers = [
+        bench.call(f"system.{name}", frame=2)
+        for name in ("isFrameLeading", "isFrameFollowing", "isFrameNegotiating", "isFrameLeadingOrNegotiating", "isLastActiveFrame")
+    ]
+    assert answers == [True, False, False, True, True]
 
 
 # -- the desktop's own redraw notices ----------------------------------------------------------

@@ -71,7 +71,7 @@ class StatusView:
             self._timer = None
         now = self.system.clock.monotonic()
         waits = []
-        deadline = self.system.next_deadline()
+        deadline = self.workspace.next_deadline()
         if deadline is not None:
             waits.append(deadline - now)
         if self.system.inactivity.deadline() is not None:

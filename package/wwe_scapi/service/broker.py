@@ -36,12 +36,14 @@ from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.frames import Frame
+from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.leniency import refuse, warning_text
 
 if TYPE_CHECKING:
+    from wwe_scapi.service.tablink import TabLink
     from wwe_scapi.transports.base import ServiceTransport
 
 logger = logging.getLogger(__name__)
@@ -119,10 +121,12 @@ class Service:
         surface: FrameSurface | None = None,
         log: ProtocolLog | None = None,
         strict: bool = False,
+        tabs: TabLink | None = None,
     ) -> None:
         """Starts serving at once: from now on `transport` hands every message to `receive`.
         `strict`: a request that strays from the documented form fails, instead of being
-        served with a warning."""
+        served with a warning. `tabs`: this desktop tab's link to the others (the election,
+        and the leader that serves what changes the contact centre); one tab alone without."""
         self.workspace = workspace or Workspace()
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
@@ -135,10 +139,13 @@ class Service:
         self.frames: dict[int, Frame] = {}
         self._renewed: dict[int, int] = {}  # an old window key -> the key of its new page
         self.strict = strict
+        self.tabs = tabs
         self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
         self.workspace.subscribe(self._on_domain_event)
+        if tabs is not None:
+            tabs.attach(self)
         if transport is not None:
             transport.start(self.receive)
 
@@ -204,15 +211,49 @@ class Service:
             frame_id=frame_id,
             origin=origin,
             workspace=self.workspace,
-            broadcast=lambda topic, data: self.publish(topic, data, but=frame_id),
+            broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
             allowed_requests=lambda: self.admission.allowed_requests(origin),
             is_visible=lambda: bool(self._surface.is_visible(frame_id)),
             page_url=lambda: self._surface.url_of(frame_id, origin),
             warn=self._warn,
+            frame_state=self._frame_state,
+            is_last_active=self._is_last_active,
         )
         frame = Frame(frame_id, origin, context)
         self.frames[frame_id] = frame
         return frame
+
+    def _broadcast(self, topic: str, data: Any, but: int) -> int:
+        """To the other frames subscribed to `topic`, in every tab; answers how many in this one."""
+        if self.tabs is not None:
+            self.tabs.broadcast(topic, data, but)
+        return self.publish(topic, data, but=but)
+
+    def serve_forwarded(
+        self, frame_id: int, origin: str, page_url: str | None, visible: bool, name: str, parameters: list[Any]
+    ) -> Outcome | Pending:
+        """Serve a request another tab admitted for one of its frames (this tab leads): the
+        handler sees that frame as it was when the request was sent."""
+        self._warnings = []
+        context = RequestContext(
+            frame_id=frame_id,
+            origin=origin,
+            workspace=self.workspace,
+            broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
+            allowed_requests=lambda: self.admission.allowed_requests(origin),
+            is_visible=lambda: visible,
+            page_url=lambda: page_url,
+            warn=self._warn,
+            frame_state=self._frame_state,
+            is_last_active=self._is_last_active,
+        )
+        return self.run_handler(context, name, parameters)
+
+    def _frame_state(self) -> str:
+        return self.tabs.frame_state() if self.tabs is not None else "LEADING"
+
+    def _is_last_active(self) -> bool:
+        return self.tabs.is_last_active() if self.tabs is not None else True
 
     def _warn(self, stray: str, treatment: str) -> None:
         if self.strict:
@@ -235,20 +276,43 @@ class Service:
             else:
                 self._answer(frame, name, message.reference_id, error=refusal.message)
             return
+        forwarded = self.tabs.route(frame.context, spec.canonical, parameters) if self.tabs is not None else None
+        if forwarded is not None:  # served by the leader tab
+            warnings = tuple(self._warnings)
+            forwarded.then(lambda outcome: self._settled(frame, name, message.reference_id, outcome, warnings))
+            return
+        outcome = self.run_handler(frame.context, spec.canonical, parameters)
+        if isinstance(outcome, Pending):
+            warnings = tuple(self._warnings)
+            outcome.then(lambda settled: self._settled(frame, name, message.reference_id, settled, warnings))
+        else:
+            self._settled(frame, name, message.reference_id, outcome, ())
+
+    def run_handler(self, context: RequestContext, name: str, parameters: list[Any]) -> Outcome | Pending:
+        """Run an admitted request's handler; its failures become the outcome's error. The
+        warnings of the request so far are in the outcome (a Pending adds its own)."""
         try:
-            data = self.handlers[spec.canonical](frame.context, *parameters)
+            data = self.handlers[name](context, *parameters)
         except (RequestError, WorkspaceError) as refusal:
-            self._answer(frame, name, message.reference_id, error=refusal.message)
+            return Outcome(error=refusal.message, warnings=tuple(self._warnings))
         except Exception as error:  # a bug in a handler must never stop the service
             logger.exception("handler for %s failed", name)
-            self._answer(
-                frame,
-                name,
-                message.reference_id,
+            return Outcome(
                 error=f"Internal error while handling {name}: {type(error).__name__}: {error}",
+                warnings=tuple(self._warnings),
             )
+        if isinstance(data, Pending):
+            return data
+        return Outcome(data, None, tuple(self._warnings))
+
+    def _settled(
+        self, frame: Frame, name: str, reference_id: Any, outcome: Outcome, earlier: tuple[str, ...]
+    ) -> None:
+        warnings = earlier + outcome.warnings
+        if outcome.error is not None:
+            self._answer(frame, name, reference_id, error=outcome.error, warnings=warnings)
         else:
-            self._answer(frame, name, message.reference_id, data=data, warnings=tuple(self._warnings))
+            self._answer(frame, name, reference_id, data=outcome.data, warnings=warnings)
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]

@@ -25,6 +25,10 @@ class RequestContext:
     # An oddity the call strays by from the documented form: (what strays, what was done).
     # Recorded on the request's log row, or the request's failure in strict mode.
     warn: Callable[[str, str], None]
+    # This tab in the election (LEADING, FOLLOWING or NEGOTIATING), and whether the agent used
+    # it last: what the system.isFrame* and isLastActiveFrame requests answer.
+    frame_state: Callable[[], str] = lambda: "LEADING"
+    is_last_active: Callable[[], bool] = lambda: True
 
 
 Handler = Callable[..., Any]  # (context, *checked parameters) -> data

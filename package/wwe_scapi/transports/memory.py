@@ -34,11 +34,12 @@ class MemoryHub:
     """One service side and any number of app windows, each with its own origin and key
     (wwe_scapi.testing.MemoryNetwork adds Python clients in them)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None, *, first_key: int = 1) -> None:
+        """`first_key`: the key of the first window (each desktop tab has a block of its own)."""
         self._loop = loop
         self.service_side = MemoryServiceTransport(self)
         self._windows: dict[int, MemoryWindow] = {}
-        self._last_key = 0
+        self._last_key = first_key - 1
         self.sent: list[tuple[int, Message]] = []  # every message the service posted, copied
         self.places: dict[int, str] = {}  # window key -> where the desktop shows it
 

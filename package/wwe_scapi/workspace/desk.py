@@ -3,6 +3,7 @@ announcing every step. The media-specific operations build on it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -24,7 +25,7 @@ class InteractionDesk:
         self.clock = clock
         self.directory = directory
         self.store = InteractionStore()
-        self.cases = CaseBoard(self.store, lambda data: events.emit("interaction", data))
+        self.cases = CaseBoard(self.store, functools.partial(events.emit, "interaction"))
         self._uuid_count = 0
 
     def next_uuid(self) -> str:

@@ -5,7 +5,7 @@ simulator controls and Playwright (through the desktop page's `wweScenario`) all
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from wwe_scapi.workspace.desk import InteractionDesk
@@ -29,8 +29,17 @@ def _contact(name: str) -> dict[str, str]:
 
 
 class Scenario:
-    def __init__(self, desk: InteractionDesk, voice: VoiceCalls, system: DesktopSystem, outbound: Outbound) -> None:
+    def __init__(
+        self,
+        desk: InteractionDesk,
+        voice: VoiceCalls,
+        system: DesktopSystem,
+        outbound: Outbound,
+        on_arrival: Callable[[Interaction], None] | None = None,
+    ) -> None:
+        """`on_arrival`: told of each new inbound call, chat and email (auto-answer)."""
         self.desk = desk
+        self._on_arrival = on_arrival
         self.voice = voice
         self.system = system
         self.outbound = outbound
@@ -59,7 +68,7 @@ class Scenario:
         caller: str = "Jordan Lee",
     ) -> Interaction:
         """A customer calls: an inbound call rings on the agent's desktop."""
-        return self.desk.create(
+        return self._arrived(self.desk.create(
             VOICE,
             InteractionState.RINGING,
             ["ADDED", "RINGING"],
@@ -67,7 +76,12 @@ class Scenario:
             parties=[{"name": ani}],
             contact=_contact(caller),
             media_fields=self.voice.call_fields("IN", "INBOUND", ani, dnis),
-        )
+        ))
+
+    def _arrived(self, interaction: Interaction) -> Interaction:
+        if self._on_arrival is not None:
+            self._on_arrival(interaction)
+        return interaction
 
     def remote_party_answers(self, interaction_id: str) -> Interaction:
         """The party a call or consultation was dialled to picks up."""
@@ -116,7 +130,7 @@ class Scenario:
         """A chat invitation; `conference_from` (a colleague's name) makes it a conference invitation."""
         parties = [{"name": customer}] + ([{"name": conference_from}] if conference_from else [])
         state = InteractionState.INVITED_CONFERENCE if conference_from else InteractionState.INVITED
-        return self.desk.create(
+        return self._arrived(self.desk.create(
             CHAT,
             state,
             ["ADDED", state.value],
@@ -126,7 +140,7 @@ class Scenario:
             transcript=[("customer", message)] if message else [],
             join_fails=join_fails,
             is_conference_guest=conference_from is not None,
-        )
+        ))
 
     def customer_sends_message(self, interaction_id: str, text: str) -> Interaction:
         chat = self._chat(interaction_id)
@@ -170,7 +184,9 @@ class Scenario:
         sender_name: str = "Casey Morgan",
     ) -> Interaction:
         """An inbound email is routed to the agent."""
-        return self._email(InteractionState.INVITED, ["ADDED", "INVITED"], sender, subject, body, user_data, sender_name)
+        return self._arrived(
+            self._email(InteractionState.INVITED, ["ADDED", "INVITED"], sender, subject, body, user_data, sender_name)
+        )
 
     def pull_from_workbin(
         self, workbin: str = "Personal Workbin", sender: str = "casey@example.com", subject: str = "Saved email"

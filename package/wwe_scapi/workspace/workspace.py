@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from wwe_scapi.clock import Clock, SystemClock
 from wwe_scapi.workspace.agent import AgentProfile, Device, Media
+from wwe_scapi.workspace.autoanswer import RINGING, AutoAnswer
 from wwe_scapi.workspace.configuration import ConfigurationStore, OptionValue
 from wwe_scapi.workspace.contextual import Annex, contextual_options
 from wwe_scapi.workspace.defaults import DEFAULT_AGENT, DEFAULT_MEDIA, DEFAULT_OPTIONS, DEFAULT_TRANSACTIONS
@@ -72,6 +73,9 @@ class Workspace:
     ) -> None:
         self.events = EventHub()
         self.clock: Clock = clock or SystemClock()
+        # This tab's own objects: a snapshot handed to another tab refers to them by name
+        # (wwe_scapi.tabs.snapshot), and there they are that tab's own.
+        self.locals: dict[str, object] = {"events": self.events, "clock": self.clock}
         self.agent = AgentProfile(
             agent["employeeId"], agent["firstname"], agent["lastname"], agent["username"]
         )
@@ -88,7 +92,7 @@ class Workspace:
         }
         self.desk = InteractionDesk(self.events, self.clock, directory or Directory())
         voice_number = next((m.device.number for m in self.media.values() if m.device), agent["employeeId"])
-        self.voice = VoiceCalls(self.desk, lambda: self.media.get("voice"), voice_number)
+        self.voice = VoiceCalls(self.desk, self._voice_media, voice_number)
         self.campaigns = CampaignBoard(self.events, campaigns())
         self.outbound = Outbound(self.desk, self.voice, self.campaigns)
         self.open_media = OpenMedia(self.desk, self.voice, self.outbound)
@@ -96,7 +100,11 @@ class Workspace:
         self.markdone = MarkDone(self.desk, on_done=self.outbound.marked_done)
         self.system = DesktopSystem(self.events, self.clock)
         self.apply_system_options()
-        self.scenario = Scenario(self.desk, self.voice, self.system, self.outbound)
+        self.auto_answer = AutoAnswer(self.configuration, self.clock, self.open_media.accept)
+        self.scenario = Scenario(self.desk, self.voice, self.system, self.outbound, self.auto_answer.arrived)
+
+    def _voice_media(self) -> Media | None:
+        return self.media.get("voice")
 
     def apply_system_options(self) -> None:
         """Read the options the desktop itself uses; a bad value is refused naming the option."""
@@ -108,9 +116,20 @@ class Workspace:
         )
 
     def tick(self) -> None:
-        """Let time act: toasts hide, a lost connection goes DOWN, an idle session closes."""
+        """Let time act: toasts hide, a lost connection goes DOWN, an idle session closes,
+        an interaction is auto-answered at its delay."""
         if self.system.tick() and any(s.operation_name == "Logout" for s in self.state_list):
             self.set_agent_state("Logout")
+        self.auto_answer.check(self._ringing)
+
+    def next_deadline(self) -> float | None:
+        """When `tick` next has something to do (monotonic), if ever."""
+        deadlines = [d for d in (self.system.next_deadline(), self.auto_answer.deadline()) if d is not None]
+        return min(deadlines) if deadlines else None
+
+    def _ringing(self, interaction_id: str) -> bool:
+        interaction = self.desk.store.find(interaction_id)
+        return interaction is not None and interaction.state in RINGING
 
     def subscribe(self, sink: EventSink) -> Callable[[], None]:
         return self.events.add(sink)

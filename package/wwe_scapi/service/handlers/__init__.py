@@ -38,11 +38,6 @@ UNSERVED: Final = frozenset(
     {
         "auth.getJwtToken",
         "auth.getPureCloudToken",
-        "system.isFrameFollowing",
-        "system.isFrameLeading",
-        "system.isFrameLeadingOrNegotiating",
-        "system.isFrameNegotiating",
-        "system.isLastActiveFrame",
     }
 )
 

@@ -1,4 +1,5 @@
-"""The `system` namespace (the tab-election calls come with multi-tab support)."""
+"""The `system` namespace. The tab-election calls answer for the tab the calling frame is
+in (wwe_scapi.tabs); a desktop in one tab leads, and is the last active tab."""
 
 from __future__ import annotations
 
@@ -15,6 +16,26 @@ def get_allowed_services(ctx: RequestContext) -> list[str]:
 
 def am_i_visible(ctx: RequestContext) -> bool:
     return ctx.is_visible()
+
+
+def is_frame_leading(ctx: RequestContext) -> bool:
+    return ctx.frame_state() == "LEADING"
+
+
+def is_frame_following(ctx: RequestContext) -> bool:
+    return ctx.frame_state() == "FOLLOWING"
+
+
+def is_frame_negotiating(ctx: RequestContext) -> bool:
+    return ctx.frame_state() == "NEGOTIATING"
+
+
+def is_frame_leading_or_negotiating(ctx: RequestContext) -> bool:
+    return ctx.frame_state() in ("LEADING", "NEGOTIATING")
+
+
+def is_last_active_frame(ctx: RequestContext) -> bool:
+    return ctx.is_last_active()
 
 
 def trigger_activity(ctx: RequestContext) -> None:
@@ -62,6 +83,11 @@ def close_view_in_application_menu_bar(ctx: RequestContext, name: str) -> bool:
 HANDLERS: dict[str, Handler] = {
     "system.getAllowedServices": get_allowed_services,
     "system.amIVisible": am_i_visible,
+    "system.isFrameLeading": is_frame_leading,
+    "system.isFrameFollowing": is_frame_following,
+    "system.isFrameNegotiating": is_frame_negotiating,
+    "system.isFrameLeadingOrNegotiating": is_frame_leading_or_negotiating,
+    "system.isLastActiveFrame": is_last_active_frame,
     "system.triggerActivity": trigger_activity,
     "system.popupToast": popup_toast,
     "system.updateToast": update_toast,
