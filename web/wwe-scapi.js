@@ -85,13 +85,41 @@ function documentParsed() {
   return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, {once: true}));
 }
 
+// This tab's number among the desktop's open tabs (1, 2, ...; 1 again once every tab has
+// closed), drawn under a Web Lock so that two tabs never draw the same: it gives each tab its
+// own block of frame ids. Each tab holds a shared lock while it lives, which tells whether any
+// tab is still open. null when the browser cannot join tabs (no Web Locks, BroadcastChannel
+// or localStorage here): the desktop then runs in this tab alone.
+const TAB_COUNTER = "wwe-scapi-desktop-tab-numbers";
+const TAB_ALIVE = "wwe-scapi-desktop-tab-alive";
+async function drawTabNumber() {
+  if (!navigator.locks || typeof BroadcastChannel !== "function") return null;
+  try {
+    return await navigator.locks.request(TAB_COUNTER, async () => {
+      const {held} = await navigator.locks.query();
+      const anyOpen = held.some((lock) => lock.name === TAB_ALIVE);
+      const number = (anyOpen ? Number(localStorage.getItem(TAB_COUNTER)) || 0 : 0) + 1;
+      localStorage.setItem(TAB_COUNTER, String(number));
+      await new Promise((granted) => navigator.locks.request(TAB_ALIVE, {mode: "shared"}, () => {
+        granted();
+        return new Promise(() => {});  // held until the tab closes
+      }));
+      return number;
+    });
+  } catch (error) {
+    console.warn("wwe-scapi: this tab cannot join the desktop's other tabs:", error);
+    return null;
+  }
+}
+
 // The desktop: the service with the options and apps of /config.json. It may be called
 // before the document is parsed: Python boots meanwhile.
 export async function startDesktop() {
   try {
-    const [pyodide, config] = await Promise.all([bootPython(), fetchConfig(), documentParsed()]);
+    const [pyodide, config, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
+    timings.tab = tab;
     const host = pyodide.pyimport("wwe_scapi.browser.host");
-    const options = pyodide.toPy(config);
+    const options = pyodide.toPy(tab === null ? config : {...config, tab});
     // The running desktop (a DesktopHost), for tests and the console: window.wweDesktop.
     window.wweDesktop = host.start(options);
     options.destroy();

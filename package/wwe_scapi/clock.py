@@ -52,6 +52,15 @@ class SystemClock:
         return _event_loop().call_later(max(0.0, delay), callback)
 
 
+class SharedTimeClock(SystemClock):
+    """The machine's clock, with wall time as the monotonic scale too: the desktop's tabs hand
+    their deadlines (a toast's auto-hide, a timeout) to each other, and each tab's own
+    monotonic clock starts when the tab does. A change of the machine's time moves them."""
+
+    def monotonic(self) -> float:
+        return time.time()
+
+
 def _event_loop() -> asyncio.AbstractEventLoop:
     try:
         return asyncio.get_running_loop()

@@ -29,16 +29,24 @@ class DesktopPage:
         self,
         apps: Sequence[str] = (f"{APP_A}/app.html", f"{APP_B}/app.html"),
         options: Mapping[str, str] | None = None,
+        *,
+        tabs: Any = None,
+        clock: ManualClock | None = None,
+        browser: FakeBrowser | None = None,
     ) -> None:
-        self.clock = ManualClock()
+        """`tabs`: this page is a tab of the desktop, in that browser profile's tabs (a
+        tabs.memory.MemoryTabNetwork), with `clock` and `browser` shared with its other tabs."""
+        self.clock = clock or ManualClock()
         loop = asyncio.get_running_loop()
-        self.browser = FakeBrowser(schedule=loop.call_soon)
+        self.browser = browser or FakeBrowser(schedule=loop.call_soon)
         self.window = self.browser.page(DESKTOP)
-        self.platform = FakePlatform(self.window, html=INDEX_HTML)
-        config = {
+        self.platform = FakePlatform(self.window, html=INDEX_HTML, tabs=tabs)
+        config: dict[str, Any] = {
             "options": {"service-client-api.accepted-web-content-origins": f"{APP_A}, {APP_B}", **(options or {})},
             "apps": [{"title": f"App {index}", "url": url} for index, url in enumerate(apps)],
         }
+        if tabs is not None:
+            config["tab"] = tabs.next_number()
         self.host: DesktopHost = start(config, self.platform, self.clock)
         self.document: FakeDocument = self.platform.fake_document
 

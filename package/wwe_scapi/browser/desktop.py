@@ -17,13 +17,17 @@ from wwe_scapi.browser.outboundview import OutboundView
 from wwe_scapi.browser.statusview import StatusView
 from wwe_scapi.browser.toastsview import ToastsView
 from wwe_scapi.service.broker import ProtocolLog
-from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
+from wwe_scapi.tabs.actions import Actions, attempt
+from wwe_scapi.tabs.election import tab_of_frame
+from wwe_scapi.tabs.session import TABS_NOTICE
+from wwe_scapi.workspace import DomainEvent, Workspace
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 from wwe_scapi.workspace.params import origin_of
 from wwe_scapi.workspace.toasts import ToastChoice
 from wwe_scapi.workspace.webcontent import WebContent
 
 if TYPE_CHECKING:
+    from wwe_scapi.tabs.session import TabSession
     from wwe_scapi.transports.base import WindowPlaces
 
 POPUP = "popup"
@@ -41,23 +45,27 @@ class DesktopView:
         windows: WindowPlaces,
         dom: Dom,
         accepting: str,
+        session: TabSession | None = None,
     ) -> None:
         """`windows` tells where each frame is shown; `accepting` describes the accepted
-        origins for the status line."""
+        origins for the status line; `session`: this tab among the desktop's tabs (None: the
+        desktop is in one tab)."""
         self.workspace = workspace
         self.windows = windows
+        self.session = session
         self._dom = dom
         self._accepting = accepting
-        system = workspace.system
+        # What the controls do, done where the contact centre is (the leader tab).
+        self.actions = Actions(workspace, session)
         clock = workspace.clock
         self.log_view = ProtocolLogView(log, dom.platform, clock)
-        self.interactions_view = InteractionsView(workspace, dom, clock, self.show_alert)
-        self.outbound_view = OutboundView(workspace, dom, clock, self.show_alert)
+        self.interactions_view = InteractionsView(workspace, dom, clock, self.show_alert, self.actions)
+        self.outbound_view = OutboundView(workspace, dom, clock, self.show_alert, self.actions)
         self.apps_view = AppsView(apps, dom)
-        self.toasts_view = ToastsView(system, dom, self._toast_choice)
-        self.dialogs_view = DialogsView(system, dom)
-        self.menu_bar_view = MenuBarView(system, dom, self.bring_forward)
-        self.status_view = StatusView(workspace, dom, self.show_alert)
+        self.toasts_view = ToastsView(workspace, dom, self._toast_choice, self.actions, self._is_last_active)
+        self.dialogs_view = DialogsView(workspace, dom, self.actions, self._is_mine)
+        self.menu_bar_view = MenuBarView(workspace, dom, self.bring_forward)
+        self.status_view = StatusView(workspace, dom, self.show_alert, self.actions, self._leads)
         self._redraws = {
             "toasts": self.toasts_view.render,
             "dialogs": self.dialogs_view.render,
@@ -65,6 +73,7 @@ class DesktopView:
             "inactivity": self.status_view.render,
             "connection": self.status_view.render,
             "outbound": self.outbound_view.changed,  # call results, fields... (no wire event)
+            TABS_NOTICE: self._tabs_changed,  # the last active tab
         }
 
     def render(self) -> None:
@@ -80,6 +89,9 @@ class DesktopView:
         self.menu_bar_view.start()
         self.status_view.start()
         self.workspace.subscribe(self._on_event)
+        if self.session is not None:
+            self.session.add_listener(self._tabs_changed)
+        self._render_tab()
         self.log_view.start()
         status = self._dom.find("boot-status")
         if status is not None:
@@ -104,7 +116,8 @@ class DesktopView:
         self._dom.listen(self._dom.by_id("agent-state-apply"), "click", self._apply_state)
 
     def _apply_state(self, _event: Any) -> None:
-        self.workspace.set_agent_state(str(self._dom.by_id("agent-state-select").value))
+        choice = str(self._dom.by_id("agent-state-select").value)
+        self._run(lambda: self.actions.set_agent_state(choice))
 
     def _render_media(self) -> None:
         items = []
@@ -135,7 +148,7 @@ class DesktopView:
 
     def _render_simulator(self) -> None:
         """Buttons that make work arrive, and a dial pad for the agent."""
-        scenario = self.workspace.scenario
+        scenario = self.actions.scenario
         section = self._dom.by_id("simulator")
         for element_id, label, action in (
             ("simulate-inbound-call", "Ring an inbound call", scenario.ring_inbound_call),
@@ -154,18 +167,40 @@ class DesktopView:
     def _dial(self, event: Any) -> None:
         event.preventDefault()
         number = str(self._dom.by_id("dial-number").value)
-        self._run(lambda: self.workspace.voice.dial(number))
+        self._run(lambda: self.actions.voice.dial(number))
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except WorkspaceError as refusal:
-            self.show_alert(refusal.message)
-        else:
-            self.show_alert("")
+        attempt(action, lambda error: self.show_alert(error or ""))
 
     def show_alert(self, text: str) -> None:
         self._dom.by_id("desktop-alert").textContent = text
+
+    # -- this tab among the desktop's tabs ---------------------------------------------------
+
+    def _leads(self) -> bool:
+        return self.session is None or self.session.leading
+
+    def _is_last_active(self) -> bool:
+        return self.session is None or self.session.is_last_active()
+
+    def _is_mine(self, frame_id: int) -> bool:
+        return self.session is None or tab_of_frame(frame_id) == self.session.number
+
+    def _tabs_changed(self) -> None:
+        self._render_tab()
+        self.toasts_view.render()
+        self.status_view.render()  # a new leader lets time act from now on
+
+    def _render_tab(self) -> None:
+        badge = self._dom.find("tab-state")
+        if badge is None:
+            return
+        state = self.session.frame_state() if self.session is not None else "LEADING"
+        last = self._is_last_active()
+        number = f"tab {self.session.number} · " if self.session is not None else ""
+        badge.textContent = f"{number}{state.lower()}{' · last active' if last else ''}"
+        badge.setAttribute("data-frame-state", state)
+        badge.setAttribute("data-last-active", "true" if last else "false")
 
     # -- where frames are: the service's frame surface ----------------------------------------
 

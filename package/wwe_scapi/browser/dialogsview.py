@@ -3,11 +3,14 @@ app in it) across redraws."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.workspace.dialogs import Dialog
+from wwe_scapi.tabs.actions import Actions
+from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.system import DesktopSystem
 
 
@@ -16,9 +19,19 @@ def frame_id(dialog_id: str) -> str:
 
 
 class DialogsView:
-    def __init__(self, system: DesktopSystem, dom: Dom) -> None:
+    def __init__(self, workspace: Workspace, dom: Dom, actions: Actions, mine: Callable[[int], bool]) -> None:
+        """`mine(frame_id)`: is that frame in this desktop tab (a dialog shows in its app's tab)."""
         self._dom = dom
-        self.system = system
+        self._workspace = workspace
+        self._actions = actions
+        self._mine = mine
+
+    @property
+    def system(self) -> DesktopSystem:
+        return self._workspace.system  # read each time: another tab's state may replace it
+
+    def _dialogs(self) -> dict[str, Dialog]:
+        return {key: dialog for key, dialog in self.system.dialogs.dialogs.items() if self._mine(dialog.owner)}
 
     def start(self) -> None:
         self._dom.listen(self._dom.by_id("dialogs"), "click", self._on_click)
@@ -27,12 +40,12 @@ class DialogsView:
 
     def render(self) -> None:
         holder = self._dom.by_id("dialogs")
-        open_ids = set(self.system.dialogs.dialogs)
+        open_ids = set(self._dialogs())
         for node in list(holder.querySelectorAll("[data-dialog-id]")):
             if str(node.getAttribute("data-dialog-id")) not in open_ids:
                 node.remove()
         holder.hidden = not open_ids  # shown first: a hidden element cannot take the focus
-        for dialog in self.system.dialogs.dialogs.values():
+        for dialog in self._dialogs().values():
             if self._dom.missing(holder.querySelector(f'[data-dialog-id="{dialog.id}"]')):
                 box = self._dialog(dialog)
                 holder.appendChild(box)
@@ -57,14 +70,15 @@ class DialogsView:
         return box
 
     def shown_frames(self) -> set[str]:
-        return {frame_id(dialog_id) for dialog_id in self.system.dialogs.dialogs}
+        return {frame_id(dialog_id) for dialog_id in self._dialogs()}
 
     def _on_key(self, event: Any) -> None:
         """Escape closes the newest dialog, as modal dialogs do."""
-        if event.key == "Escape" and self.system.dialogs.dialogs:
-            self.system.close_dialog(list(self.system.dialogs.dialogs)[-1])
+        shown = self._dialogs()
+        if event.key == "Escape" and shown:
+            self._actions.system.close_dialog(list(shown)[-1])
 
     def _on_click(self, event: Any) -> None:
         button = event.target.closest("button[data-close]")
         if not self._dom.missing(button):
-            self.system.close_dialog(str(button.getAttribute("data-close")))
+            self._actions.system.close_dialog(str(button.getAttribute("data-close")))

@@ -3,25 +3,34 @@ page's one entry point for driving the simulation from outside (`window.wweScena
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
-from wwe_scapi.clock import Clock
+from wwe_scapi.browser.tabsbridge import TAB_BRIDGE_JS
+from wwe_scapi.clock import Clock, SharedTimeClock
 from wwe_scapi.compat import page_platform
 from wwe_scapi.service import Service
 from wwe_scapi.service.broker import ProtocolLog
+from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.setup import configure
+from wwe_scapi.tabs import TabSession
+from wwe_scapi.tabs.election import first_frame_id
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
-from wwe_scapi.workspace import Workspace
+from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction
 from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Platform
+    from wwe_scapi.tabs.bridge import TabBridge
+
+logger = logging.getLogger(__name__)
 
 # The scenario methods Playwright (or a person in the console) may call through wweScenario.
 SCENARIO_METHODS = frozenset(name for name in vars(Scenario) if not name.startswith("_"))
@@ -35,17 +44,39 @@ class DesktopHost:
     service: Service
     view: DesktopView
     transport: PostMessageServiceTransport
+    session: TabSession | None = None  # this tab among the desktop's tabs (None: the only tab)
 
     @property
     def workspace(self) -> Workspace:
         return self.service.workspace
 
 
-def run_scenario(workspace: Workspace, name: str, arguments: Mapping[str, Any] | None = None) -> Any:
-    """One scenario step by name with keyword arguments; an interaction comes back in wire form."""
+def run_scenario(
+    workspace: Workspace, name: str, arguments: Mapping[str, Any] | None = None, session: TabSession | None = None
+) -> Any:
+    """One scenario step by name with keyword arguments; an interaction comes back in wire form.
+    In a tab that does not lead, the leader applies it: an asyncio future of the result (a
+    promise to the page's JavaScript), failing with the leader's refusal."""
     if name not in SCENARIO_METHODS:
         raise ValueError(f"Unknown scenario step {name!r}. Steps: {', '.join(sorted(SCENARIO_METHODS))}.")
-    result = getattr(workspace.scenario, name)(**dict(arguments or {}))
+    if session is None:
+        return _wire(getattr(workspace.scenario, name)(**dict(arguments or {})))
+    result = session.call(f"scenario.{name}", **dict(arguments or {}))
+    if not isinstance(result, Pending):
+        return _wire(result)
+    future: asyncio.Future[Any] = asyncio.get_event_loop().create_future()
+
+    def settled(outcome: Outcome) -> None:
+        if outcome.ok:
+            future.set_result(_wire(outcome.data))
+        else:
+            future.set_exception(WorkspaceError(outcome.error or "failed"))
+
+    result.then(settled)
+    return future
+
+
+def _wire(result: Any) -> Any:
     return result.to_wire() if isinstance(result, Interaction) else result
 
 
@@ -60,19 +91,52 @@ def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebCon
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
-    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool}, as `wwe-scapi
-    serve` writes it).
+    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool, "tab": n}, as `wwe-scapi
+    serve` writes it, with the tab's number the loader drew: this page is then one of the
+    desktop's tabs, sharing one contact centre with the others).
     `platform` and `clock` are the page's and the machine's unless given (tests)."""
     page = platform or page_platform()
+    tab = config.get("tab")
+    number = tab if isinstance(tab, int) and not isinstance(tab, bool) and tab > 0 else None
+    if number is not None and clock is None:
+        clock = SharedTimeClock()  # deadlines pass from tab to tab
     workspace, policy = configure(dict(config.get("options", {})), clock)
-    transport = PostMessageServiceTransport(page)
+    session = _join_tabs(page, number, workspace) if number is not None else None
+    transport = PostMessageServiceTransport(page, first_frame_id(session.number) if session is not None else 1)
     log = ProtocolLog(workspace.clock)
     view = DesktopView(
-        workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe()
+        workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
     )
-    service = Service(workspace, policy, transport, surface=view, log=log, strict=bool(config.get("strict")))
+    service = Service(
+        workspace, policy, transport, surface=view, log=log, strict=bool(config.get("strict")), tabs=session
+    )
     view.render()
     # window.wweScenario(name, {keyword: value}): drives the simulated contact centre from
-    # outside, e.g. Playwright's page.evaluate.
-    page.expose("wweScenario", lambda name, arguments=None: run_scenario(service.workspace, name, arguments))
-    return DesktopHost(service, view, transport)
+    # outside, e.g. Playwright's page.evaluate; in a tab that does not lead, it answers a
+    # promise of the leader's result.
+    page.expose("wweScenario", lambda name, arguments=None: run_scenario(service.workspace, name, arguments, session))
+    if session is not None:
+        session.start()
+    return DesktopHost(service, view, transport, session)
+
+
+def _join_tabs(page: Platform, number: int, workspace: Workspace) -> TabSession | None:
+    """This tab's session, on the page's tab bridge; None when the browser cannot join tabs."""
+    joined: list[TabSession] = []
+
+    def bridge(receive: Callable[[str], None], granted: Callable[[], None]) -> TabBridge:
+        made = page.tab_bridge(TAB_BRIDGE_JS, receive, granted, lambda: joined[0].activity(), lambda: joined[0].close())
+        if made is None:
+            raise _NoTabs
+        return made
+
+    try:
+        joined.append(TabSession(number, workspace, bridge))
+    except _NoTabs:
+        logger.warning("this browser has no BroadcastChannel or Web Locks here: the desktop runs in this tab alone")
+        return None
+    return joined[0]
+
+
+class _NoTabs(Exception):
+    pass

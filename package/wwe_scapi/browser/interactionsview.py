@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.browser.redraw import Redraw
 from wwe_scapi.clock import Clock
-from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.tabs.actions import Actions, attempt
+from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.lifecycle import OUTBOUND_FLOWS
 
@@ -160,8 +161,11 @@ def simulator_actions(interaction: Interaction) -> list[str]:
 
 
 class InteractionsView:
-    def __init__(self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None]) -> None:
+    def __init__(
+        self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None], actions: Actions | None = None
+    ) -> None:
         self.workspace = workspace
+        self.actions = actions or Actions(workspace)
         self._dom = dom
         self._show_alert = show_alert
         self._redraw = Redraw(clock, self.render)
@@ -261,13 +265,13 @@ class InteractionsView:
         interaction = self.workspace.interactions.find(str(item.getAttribute("data-interaction-id")))
         if interaction is None:
             return
-        try:
-            if name in TARGET_ACTIONS:
-                target_type, _, destination = str(item.querySelector(f"[{CHOSEN_TARGET}]").value).partition(":")
-                TARGET_ACTIONS[name](self.workspace, interaction, {"type": target_type, "destination": destination})
-            elif name in ACTIONS:
-                ACTIONS[name](self.workspace, interaction)
-        except WorkspaceError as refusal:
-            self._show_alert(refusal.message)
-        else:
-            self._show_alert("")
+        actions: Any = self.actions  # the workspace's operations, done where the contact centre is
+        if name in TARGET_ACTIONS:
+            target_type, _, destination = str(item.querySelector(f"[{CHOSEN_TARGET}]").value).partition(":")
+            target = {"type": target_type, "destination": destination}
+            attempt(lambda: TARGET_ACTIONS[name](actions, interaction, target), self._alert)
+        elif name in ACTIONS:
+            attempt(lambda: ACTIONS[name](actions, interaction), self._alert)
+
+    def _alert(self, error: str | None) -> None:
+        self._show_alert(error or "")

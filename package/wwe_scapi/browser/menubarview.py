@@ -7,14 +7,19 @@ from typing import Any
 
 
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.system import DesktopSystem
 
 
 class MenuBarView:
-    def __init__(self, system: DesktopSystem, dom: Dom, on_open: Callable[[int], None]) -> None:
+    def __init__(self, workspace: Workspace, dom: Dom, on_open: Callable[[int], None]) -> None:
         self._dom = dom
-        self.system = system
+        self._workspace = workspace
         self._on_open = on_open  # brings the view's app forward
+
+    @property
+    def system(self) -> DesktopSystem:
+        return self._workspace.system  # read each time: another tab's state may replace it
 
     def start(self) -> None:
         self._dom.listen(self._dom.by_id("menu-bar-views"), "click", self._on_click)

@@ -15,6 +15,7 @@ from wwe_scapi.browser.outboundcontrols import ACTIONS, REQUEST, Click
 from wwe_scapi.browser.recordfields import field_row, show, shown
 from wwe_scapi.browser.redraw import Redraw
 from wwe_scapi.clock import Clock
+from wwe_scapi.tabs.actions import Actions, attempt
 from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
 from wwe_scapi.workspace.leniency import refuse, warning_text
@@ -97,7 +98,10 @@ def work_summary(record: Record) -> str:
 class OutboundView:
     """The #outbound section of the desktop page, kept in step with the workspace."""
 
-    def __init__(self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None]) -> None:
+    def __init__(
+        self, workspace: Workspace, dom: Dom, clock: Clock, show_alert: Callable[[str], None], actions: Actions | None = None
+    ) -> None:
+        self.actions = actions or Actions(workspace)
         self.workspace = workspace
         self._dom = dom
         self._clock = clock
@@ -319,13 +323,17 @@ class OutboundView:
         if action is None:
             return
         warnings: list[str] = []
-        click = Click(self.workspace, self._dom, button, lambda stray, treatment: warnings.append(warning_text(stray, treatment)))
-        try:
-            action(click)
-        except WorkspaceError as refusal:
-            self._show_alert(refusal.message)
-        else:
+        click = Click(
+            self.workspace, self._dom, button, lambda stray, treatment: warnings.append(warning_text(stray, treatment)), self.actions
+        )
+
+        def done(error: str | None) -> None:
+            if error is not None:
+                self._show_alert(error)
+                return
             self._show_alert(" ".join(warnings))
             # Done with what was typed: the redraw shows the record as it now is.
             self._drafts = {key: text for key, text in self._drafts.items() if key[0] != click.interaction_id}
+
+        attempt(lambda: action(click), done)
         self.changed()  # call results, Do Not Call, reschedules and field edits announce nothing

@@ -9,25 +9,36 @@ from typing import Any
 
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.clock import Timer
-from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.tabs.actions import Actions, attempt
+from wwe_scapi.workspace import Workspace
+from wwe_scapi.workspace.system import DesktopSystem
 
 _ACTIVITY_THROTTLE_S = 1.0
 _TIMER_SLACK_S = 0.005  # browser timers may fire a little early: wake just after the deadline
 
 
 class StatusView:
-    def __init__(self, workspace: Workspace, dom: Dom, show_alert: Callable[[str], None]) -> None:
+    def __init__(
+        self, workspace: Workspace, dom: Dom, show_alert: Callable[[str], None], actions: Actions, may_act: Callable[[], bool]
+    ) -> None:
+        """`may_act()`: does this tab let time act on the contact centre (one tab alone, or
+        the leader; the others' replicas follow the leader's)."""
         self.workspace = workspace
-        self.system = workspace.system
+        self._actions = actions
+        self._may_act = may_act
         self._dom = dom
         self._show_alert = show_alert
         self._timer: Timer | None = None
 
+    @property
+    def system(self) -> DesktopSystem:
+        return self.workspace.system  # read each time: another tab's state may replace it
+
     def start(self) -> None:
         section = self._dom.by_id("simulator")
         for element_id, label, action in (
-            ("simulate-connection-lost", "Drop connection", self.workspace.scenario.drop_realtime_connection),
-            ("simulate-connection-back", "Restore connection", self.workspace.scenario.restore_realtime_connection),
+            ("simulate-connection-lost", "Drop connection", self._actions.scenario.drop_realtime_connection),
+            ("simulate-connection-back", "Restore connection", self._actions.scenario.restore_realtime_connection),
         ):
             button = self._dom.element("button", label, type="button", id=element_id)
             self._dom.on_click(button, partial(self._run, action))
@@ -37,16 +48,13 @@ class StatusView:
         self.render()
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except WorkspaceError as refusal:
-            self._show_alert(refusal.message)
+        attempt(action, lambda error: self._show_alert(error) if error else None)
 
     def _agent_activity(self, _event: Any) -> None:
         """The agent's own clicks and keys count as activity (at most once a second)."""
         timer = self.system.inactivity
         if timer.enabled and timer.clock.monotonic() - timer.last_activity >= _ACTIVITY_THROTTLE_S:
-            self.system.trigger_activity()
+            self._actions.system.trigger_activity()
 
     def render(self) -> None:
         connection = self._dom.by_id("connection-state")
@@ -81,5 +89,6 @@ class StatusView:
 
     def _tick(self) -> None:
         self._timer = None
-        self.workspace.tick()
+        if self._may_act():
+            self.workspace.tick()
         self.render()

@@ -7,22 +7,40 @@ from typing import Any
 
 
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.service.pending import Pending
+from wwe_scapi.tabs.actions import Actions
+from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.system import DesktopSystem
 from wwe_scapi.workspace.toasts import Toast, ToastChoice
 
 
 class ToastsView:
-    def __init__(self, system: DesktopSystem, dom: Dom, on_choice: Callable[[ToastChoice], None]) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        dom: Dom,
+        on_choice: Callable[[ToastChoice], None],
+        actions: Actions,
+        shown: Callable[[], bool],
+    ) -> None:
+        """`shown()`: does this tab show toasts (the last active tab does)."""
         self._dom = dom
-        self.system = system
+        self._workspace = workspace
         self._on_choice = on_choice
+        self._actions = actions
+        self._shown = shown
+
+    @property
+    def system(self) -> DesktopSystem:
+        return self._workspace.system  # read each time: another tab's state may replace it
 
     def start(self) -> None:
         self._dom.listen(self._dom.by_id("toasts"), "click", self._on_click)
         self.render()
 
     def render(self) -> None:
-        self._dom.by_id("toasts").replaceChildren(*[self._toast(t) for t in self.system.toasts.toasts.values()])
+        toasts = self.system.toasts.toasts.values() if self._shown() else ()
+        self._dom.by_id("toasts").replaceChildren(*[self._toast(t) for t in toasts])
         self._render_messages()
 
     def _toast(self, toast: Toast) -> Any:
@@ -79,6 +97,8 @@ class ToastsView:
             return
         text = str(button.getAttribute("data-choice"))
         choice: str | int = int(text) if text.isdigit() else text
-        outcome = self.system.click_toast(str(box.getAttribute("data-toast-id")), choice)
-        if outcome is not None:
+        outcome = self._actions.system.click_toast(str(box.getAttribute("data-toast-id")), choice)
+        if isinstance(outcome, Pending):
+            outcome.then(lambda settled: self._on_choice(settled.data) if settled.ok and settled.data is not None else None)
+        elif outcome is not None:
             self._on_choice(outcome)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from wwe_scapi.compat.fairness import FairScheduler
 from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
 from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, MAX_MESSAGE_CHARS
-from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, TabBridgeHandle, Window
 
 logger = logging.getLogger(__name__)
 
@@ -131,12 +132,12 @@ class FakeBrowser:
 class _FakeHostBridge:
     """transports/postmessage.py's HOST_BRIDGE_JS, in Python."""
 
-    def __init__(self, window: FakeWindow, receive: HostListener) -> None:
+    def __init__(self, window: FakeWindow, receive: HostListener, last_key: int = 0) -> None:
         self._window = window
         self._receive = receive
         self._keys: dict[int, int] = {}  # id(source window) -> key
         self._windows: dict[int, tuple[FakeWindow, str]] = {}
-        self._last_key = 0
+        self._last_key = last_key
         browser = window.browser
         self.scheduler = FairScheduler(
             FAIRNESS_SLICE_MS, browser.now, lambda: browser.task(self.scheduler.drain), self._handle
@@ -301,8 +302,13 @@ class FakePlatform:
     """A page for CPython tests: its document, its window in a FakeBrowser, and what the
     browser layer's JavaScript would do."""
 
-    def __init__(self, window: FakeWindow | None = None, *, html: str | None = None) -> None:
+    def __init__(self, window: FakeWindow | None = None, *, html: str | None = None, tabs: Any = None) -> None:
+        """`tabs`: the browser profile's tabs (a tabs.memory.MemoryTabNetwork) when this page
+        is one desktop tab of several; without, the browser cannot join tabs."""
         self.window = window or FakeBrowser().page("http://desktop.test")
+        self._tabs = tabs
+        self.tab_activity: Callable[[], None] | None = None  # what a click in the tab calls
+        self.tab_hidden: Callable[[], None] | None = None  # what pagehide calls
         if html is not None:
             self.window.document = FakeDocument.parse(html)
         self.exposed: dict[str, Callable[..., Any]] = {}
@@ -327,7 +333,9 @@ class FakePlatform:
         return value is None
 
     def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
-        return _FakeHostBridge(self.window, receive)
+        # The bridge's first key is set in its source, as the page runs it.
+        first = re.search(r"let lastKey = (\d+);", source)
+        return _FakeHostBridge(self.window, receive, int(first.group(1)) if first else 0)
 
     def client_bridge(
         self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]
@@ -344,6 +352,20 @@ class FakePlatform:
         if not origin and kind in ("parent", "opener"):
             origin = target.origin  # location.ancestorOrigins[0], or the opener's referrer
         return _FakeClientBridge(window, target, kind, origin or "*", receive, hidden)
+
+    def tab_bridge(
+        self,
+        source: str,
+        receive: Callable[[str], None],
+        granted: Callable[[], None],
+        active: Callable[[], None],
+        hidden: Callable[[], None],
+    ) -> TabBridgeHandle | None:
+        if self._tabs is None:
+            return None
+        self.tab_activity, self.tab_hidden = active, hidden
+        bridge: TabBridgeHandle = self._tabs.bridge(receive, granted)
+        return bridge
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
         self.log_table = FakeLogTable(limit, rows_at_top)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,15 @@ from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
 from wwe_scapi.compat import javascript
 
 if TYPE_CHECKING:
-    from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, Window
+    from wwe_scapi.compat.layer import (
+        ClientBridge,
+        ClientListener,
+        Document,
+        HostBridge,
+        HostListener,
+        TabBridgeHandle,
+        Window,
+    )
 
 
 class _HostBridge:
@@ -53,6 +62,26 @@ class _ClientBridge:
         self._bridge.close()
         for proxy in self._proxies:
             proxy.destroy()
+
+
+class _TabBridge:
+    def __init__(self, bridge: Any, proxies: list[Any]) -> None:
+        self._bridge = bridge
+        self._proxies = proxies
+        self.post: Callable[[str], None] = bridge.post
+
+    def request_lead(self) -> None:
+        self._bridge.requestLead()
+
+    def close(self) -> None:
+        self._bridge.close()
+        for proxy in self._proxies:
+            proxy.destroy()
+        self._proxies = []
+
+
+async def _converted(future: asyncio.Future[Any]) -> Any:
+    return to_js(await future, dict_converter=js.Object.fromEntries)
 
 
 def _to_python(value: Any) -> Any:
@@ -96,6 +125,22 @@ class BrowserPlatform:
             return None
         return _ClientBridge(bridge, proxy, hidden_proxy)
 
+    def tab_bridge(
+        self,
+        source: str,
+        receive: Callable[[str], None],
+        granted: Callable[[], None],
+        active: Callable[[], None],
+        hidden: Callable[[], None],
+    ) -> TabBridgeHandle | None:
+        proxies = [create_proxy(function) for function in (receive, granted, active, hidden)]
+        bridge = run_js(source)(*proxies)
+        if bridge is None or bridge is jsnull:
+            for proxy in proxies:
+                proxy.destroy()
+            return None
+        return _TabBridge(bridge, proxies)
+
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
         draw: Callable[[str], None] = run_js(javascript.LOG_DRAWER)(limit, rows_at_top)
         return draw
@@ -103,7 +148,10 @@ class BrowserPlatform:
     def expose(self, name: str, function: Callable[..., Any]) -> None:
         def call(*arguments: Any) -> Any:
             plain = [_to_python(value) for value in arguments]
-            return to_js(function(*plain), dict_converter=js.Object.fromEntries)
+            result = function(*plain)
+            if isinstance(result, asyncio.Future):  # a promise to JavaScript, of plain data
+                return asyncio.ensure_future(_converted(result))
+            return to_js(result, dict_converter=js.Object.fromEntries)
 
         setattr(js.window, name, self.listener(call))
 

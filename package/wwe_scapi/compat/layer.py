@@ -95,6 +95,16 @@ class ClientBridge(Protocol):
     def close(self) -> None: ...
 
 
+class TabBridgeHandle(Protocol):
+    """The desktop tabs' channel and lead (tabs.bridge.TabBridge)."""
+
+    def post(self, text: str) -> None: ...
+
+    def request_lead(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class Platform(Protocol):
     """The page: its document, and what Python needs from JavaScript."""
 
@@ -124,6 +134,18 @@ class Platform(Protocol):
 
     def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
         """draw(JSON batch of rows) for the protocol log's table."""
+        ...
+
+    def tab_bridge(
+        self,
+        source: str,
+        receive: Callable[[str], None],
+        granted: Callable[[], None],
+        active: Callable[[], None],
+        hidden: Callable[[], None],
+    ) -> TabBridgeHandle | None:
+        """Run the tabs' bridge (JavaScript `source`, browser/tabsbridge.py); None when the
+        browser cannot join tabs (no BroadcastChannel or Web Locks)."""
         ...
 
     def expose(self, name: str, function: Callable[..., Any]) -> None:

@@ -225,11 +225,17 @@ CLIENT_BRIDGE_JS: Final = r"""
 """
 
 
+_FIRST_KEY_LINE: Final = "let lastKey = 0;"
+assert _FIRST_KEY_LINE in HOST_BRIDGE_JS
+
+
 class PostMessageServiceTransport:
     """The service's side, on the desktop page: every window that posts to it gets a key."""
 
-    def __init__(self, platform: Platform) -> None:
+    def __init__(self, platform: Platform, first_key: int = 1) -> None:
+        """`first_key`: the key of the first window (each desktop tab has a block of its own)."""
         self._platform = platform
+        self._source = HOST_BRIDGE_JS.replace(_FIRST_KEY_LINE, f"let lastKey = {int(first_key) - 1};")
         self._bridge: HostBridge | None = None
         self._receiver: ServiceReceiver | None = None
         self._post: Callable[[int, str], bool] = _no_window
@@ -238,7 +244,7 @@ class PostMessageServiceTransport:
         if self._bridge is not None:
             raise RuntimeError("This transport has already been started by a service.")
         self._receiver = receiver
-        self._bridge = self._platform.host_bridge(HOST_BRIDGE_JS, self._receive)
+        self._bridge = self._platform.host_bridge(self._source, self._receive)
         self._post = self._bridge.send  # a JavaScript function, held: one call per message
 
     def send(self, key: int, message: Message) -> bool:
