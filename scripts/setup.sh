@@ -32,9 +32,9 @@ python3 -c "import pip" 2>/dev/null || apt_install python3-pip
 this_checkout='import pathlib, wwe_scapi; assert pathlib.Path(wwe_scapi.__file__).resolve().is_relative_to(pathlib.Path("package").resolve())'
 if $want_test; then
   [ -x /usr/bin/chromium ] || apt_install chromium
-  python3 -c "$this_checkout; import pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright, mypy" 2>/dev/null \
+  python3 -c "$this_checkout; import pytest, pytest_playwright, pytest_asyncio, hypothesis, playwright, mypy, jwt, rsa, cryptography" 2>/dev/null \
     || pip_install -e '.[test]'
 else
-  python3 -c "$this_checkout" 2>/dev/null \
+  python3 -c "$this_checkout; import cryptography" 2>/dev/null \
     || pip_install -e .
 fi

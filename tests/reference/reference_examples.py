@@ -27,8 +27,6 @@ from typing import Any, Final
 SUCCEEDS: Final = "succeeds"
 FAILS: Final = "fails"  # the reference says so, without printing the message
 
-OUTBOUND: Final = "issue 12 (outbound)"
-TABS_AND_JWT: Final = "issue 13 (tabs, JWT)"
 
 SERVER: Final = {"userAgent": "WWE Server", "protocolVersion": 2}
 
@@ -708,7 +706,6 @@ OUTBOUND_AGENT_SYSTEM_MESSENGER = Group(
             "auth.getJwtToken",
             form="response",
             response={"data": {"expiration": "2020-04-14T13:26:51.846Z", "jwtToken": ""}},
-            blocked_by=TABS_AND_JWT,
             fixes=("`846Z2` → `846Z`", "`n J' WtToken n : nn` → `\"jwtToken\": \"\"`"),
             note="the reference prints the answer's data only; the origin's filter names auth.getJwtToken, as line 7275 says",
         ),

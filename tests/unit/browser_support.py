@@ -33,8 +33,10 @@ class DesktopPage:
         tabs: Any = None,
         clock: ManualClock | None = None,
         browser: FakeBrowser | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
-        """`tabs`: this page is a tab of the desktop, in that browser profile's tabs (a
+        """`extra`: more of the config (what the server and the loader add: auth, site, origin).
+        `tabs`: this page is a tab of the desktop, in that browser profile's tabs (a
         tabs.memory.MemoryTabNetwork), with `clock` and `browser` shared with its other tabs."""
         self.clock = clock or ManualClock()
         loop = asyncio.get_running_loop()
@@ -44,6 +46,7 @@ class DesktopPage:
         config: dict[str, Any] = {
             "options": {"service-client-api.accepted-web-content-origins": f"{APP_A}, {APP_B}", **(options or {})},
             "apps": [{"title": f"App {index}", "url": url} for index, url in enumerate(apps)],
+            **(extra or {}),
         }
         if tabs is not None:
             config["tab"] = tabs.next_number()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from wwe_scapi.cli.sitebuild import (
     _write_loader,
 )
 from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
-from wwe_scapi.cli.server import Origin, serve_site
+from wwe_scapi.cli.server import JWKS_PATH, KEY_PATH, Origin, serve_site
 
 
 def test_parse_option() -> None:
@@ -105,11 +106,12 @@ def test_server_serves_every_origin_with_headers_and_config(tmp_path: Path) -> N
     running = serve_site(tmp_path, origins, config={"apps": []}, mounts={"/test-apps/": extra})
     try:
         desk, app = running.origins
+        auth = {"key": KEY_PATH, "jwks": JWKS_PATH}  # where the desktop's signing key is
         with urllib.request.urlopen(desk + "/config.json") as response:
-            assert response.read() == b'{"apps": []}'
+            assert json.loads(response.read()) == {"apps": [], "auth": auth}
         running.config.value = {"apps": [1]}
         with urllib.request.urlopen(desk + "/config.json") as response:
-            assert response.read() == b'{"apps": [1]}'
+            assert json.loads(response.read()) == {"apps": [1], "auth": auth}
         with urllib.request.urlopen(app + "/wheels/w.whl") as response:
             assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
             assert response.headers["Access-Control-Allow-Origin"] == "*"

@@ -17,6 +17,7 @@ from wwe_scapi.clock import ManualClock
 from wwe_scapi.service import Direction, LogEntry, Service
 from wwe_scapi.service.setup import configure
 from wwe_scapi.service.surface import MemorySurface
+from wwe_scapi.testing.signing import LocalSigner
 
 ORIGINS = (A, B)
 APP_PAGE = "/test-apps/reference-examples.html"  # where the apps' pages are, as in Chromium
@@ -34,7 +35,8 @@ class CPythonDesktop:
         surface = MemorySurface()
         surface.urls = {app + 1: origin + APP_PAGE for app, origin in enumerate(ORIGINS)}
         self.outbox = Recorder()
-        self.service = Service(self.workspace, policy, self.outbox, surface=surface)
+        # Signed as on the desktop page (PyJWT on python-rsa), with a key of its own.
+        self.service = Service(self.workspace, policy, self.outbox, surface=surface, signer=LocalSigner())
         self.log: list[LogEntry] = []
         self.service.log.add(self.log.append)
         self.references = 0

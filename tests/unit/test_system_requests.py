@@ -199,7 +199,7 @@ def test_allowed_services_are_answered_to_every_listed_origin_whatever_its_filte
 
 def test_allowed_services_list_only_requests_this_desktop_serves() -> None:
     allowed = SystemBench().call("system.getAllowedServices", frame=2)
-    assert "auth.getJwtToken" not in allowed
+    assert "auth.getJwtToken" not in allowed  # an unfiltered origin: only a filter naming it grants it
     assert "outbound.getCampaigns" in allowed
     assert "voice.dial" in allowed and "sipEndpoint.muteMicrophone" not in allowed
 

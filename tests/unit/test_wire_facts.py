@@ -11,6 +11,7 @@ import pytest
 from unit_support import A, B, Recorder, RecordingTransport, request
 from wwe_scapi.client import RequestTimeout, ServiceClient
 from wwe_scapi.clock import ManualClock
+from wwe_scapi.service.handlers.auth import NO_CLOUD_TOKEN
 from wwe_scapi.protocol.catalogue import CATALOGUE
 from wwe_scapi.service import Service
 from wwe_scapi.service.admission import check_parameters
@@ -157,7 +158,7 @@ async def test_the_client_default_timeout_is_ten_seconds() -> None:
     assert client.core.pending_count == 0
 
 
-# -- known requests this desktop does not serve ----------------------------------------------------
+# -- a known request this desktop refuses ----------------------------------------------------
 
 
 @pytest.mark.parametrize("parameters", [[], [True]], ids=["no-parameter", "force-new-token"])
@@ -166,7 +167,7 @@ def test_get_pure_cloud_token_is_answered_with_a_clear_failure(service: Service,
     assert outbox.last(1) == {
         "request": "auth.getPureCloudToken",
         "referenceId": "p",
-        "errorMessage": "auth.getPureCloudToken is not supported yet by this simulated Agent Workspace.",
+        "errorMessage": NO_CLOUD_TOKEN,
         **SERVER,
     }
 

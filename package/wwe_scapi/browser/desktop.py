@@ -22,6 +22,7 @@ from wwe_scapi.tabs.election import tab_of_frame
 from wwe_scapi.tabs.session import TABS_NOTICE
 from wwe_scapi.workspace import DomainEvent, Workspace
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
+from wwe_scapi.workspace.tokens import TOKEN_NOTICE
 from wwe_scapi.workspace.params import origin_of
 from wwe_scapi.workspace.toasts import ToastChoice
 from wwe_scapi.workspace.webcontent import WebContent
@@ -74,6 +75,7 @@ class DesktopView:
             "connection": self.status_view.render,
             "outbound": self.outbound_view.changed,  # call results, fields... (no wire event)
             TABS_NOTICE: self._tabs_changed,  # the last active tab
+            TOKEN_NOTICE: self.status_view.render,  # a JWT was issued
         }
 
     def render(self) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.browser.tabsbridge import TAB_BRIDGE_JS
+from wwe_scapi.browser.tokensource import PageSignerSource
 from wwe_scapi.clock import Clock, SharedTimeClock
 from wwe_scapi.compat import page_platform
 from wwe_scapi.service import Service
@@ -91,9 +92,10 @@ def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebCon
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
-    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool, "tab": n}, as `wwe-scapi
-    serve` writes it, with the tab's number the loader drew: this page is then one of the
-    desktop's tabs, sharing one contact centre with the others).
+    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool, "auth": {"key": path}},
+    as `wwe-scapi serve` writes it; the loader adds "site" (its own folder), "origin" (the page's)
+    and "tab", the tab's number it drew: this page is then one of the desktop's tabs, sharing
+    one contact centre with the others).
     `platform` and `clock` are the page's and the machine's unless given (tests)."""
     page = platform or page_platform()
     tab = config.get("tab")
@@ -108,7 +110,14 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
         workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
     )
     service = Service(
-        workspace, policy, transport, surface=view, log=log, strict=bool(config.get("strict")), tabs=session
+        workspace,
+        policy,
+        transport,
+        surface=view,
+        log=log,
+        strict=bool(config.get("strict")),
+        tabs=session,
+        signer=_token_signer(config, page),
     )
     view.render()
     # window.wweScenario(name, {keyword: value}): drives the simulated contact centre from
@@ -118,6 +127,16 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     if session is not None:
         session.start()
     return DesktopHost(service, view, transport, session)
+
+
+def _token_signer(config: Mapping[str, Any], page: Platform) -> PageSignerSource | None:
+    """The signer of auth.getJwtToken when the server has a key for this desktop (`auth.key`);
+    the loader adds where its files are (`site`) and the page's origin, the tokens' issuer."""
+    auth = config.get("auth")
+    if not isinstance(auth, Mapping) or not auth.get("key"):
+        logger.warning("the server gave this desktop no signing key: auth.getJwtToken is refused")
+        return None
+    return PageSignerSource(page, str(config.get("site") or "/"), str(auth["key"]), str(config.get("origin") or ""))
 
 
 def _join_tabs(page: Platform, number: int, workspace: Workspace) -> TabSession | None:

@@ -70,7 +70,16 @@ class StatusView:
             minutes, seconds = divmod(int(remaining + 0.999), 60)
             inactivity.textContent = f"{minutes}:{seconds:02d} left"
         inactivity.setAttribute("data-remaining", "" if remaining is None else f"{remaining:.0f}")
+        self._render_token()
         self.schedule()
+
+    def _render_token(self) -> None:
+        """The JWT issued last (auth.getJwtToken), with its expiration."""
+        issued = self.workspace.tokens.issued
+        token = self._dom.by_id("jwt-state")
+        expiration = "" if issued is None else issued.to_wire()["expiration"]
+        token.textContent = "none" if issued is None else f"issued, expires {expiration}"
+        token.setAttribute("data-expiration", expiration)
 
     def schedule(self) -> None:
         """Wake at the next deadline; every second while a countdown is shown."""

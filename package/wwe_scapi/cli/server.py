@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from wwe_scapi.auth.keys import SigningKey, new_signing_key
+
 _TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -33,7 +35,7 @@ _TYPES = {
     ".svg": "image/svg+xml",
     ".ico": "image/x-icon",
 }
-_IMMUTABLE_PREFIXES = ("/pyodide/", "/wheels/")  # versioned URLs
+_IMMUTABLE_PREFIXES = ("/pyodide/", "/wheels/", "/packages/")  # versioned URLs
 _POLL_SECONDS = 0.2  # how soon a server notices stop()
 
 
@@ -48,14 +50,27 @@ class Origin:
         return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
 
 
+# The desktop's signing key: the private half to the desktop page only (same origin), the
+# public half to anyone (an app's back end checks auth.getJwtToken's tokens with it).
+KEY_PATH = "/auth/desktop-signing-key.json"
+JWKS_PATH = "/.well-known/jwks.json"
+
+
 @dataclass(slots=True)
 class DesktopConfig:
-    """What the desktop origin answers at /config.json; replaceable while serving (tests)."""
+    """What the desktop origin answers at /config.json; replaceable while serving (tests).
+    With a signing key, it tells the page where the key is."""
 
     value: Mapping[str, Any] | None = None
+    signing_key: SigningKey | None = None
 
     def encoded(self) -> bytes | None:
-        return None if self.value is None else json.dumps(self.value).encode()
+        if self.value is None:
+            return None
+        value = dict(self.value)
+        if self.signing_key is not None:
+            value["auth"] = {"key": KEY_PATH, "jwks": JWKS_PATH}
+        return json.dumps(value).encode()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -64,9 +79,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     verbose = False
 
     def end_headers(self) -> None:
+        path = urlsplit(self.path).path
+        if path == KEY_PATH:  # for the desktop page alone, and never kept
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+            return
         # Pages on other origins import the loader module and Pyodide's files.
         self.send_header("Access-Control-Allow-Origin", "*")
-        path = urlsplit(self.path).path
         if path.startswith(_IMMUTABLE_PREFIXES):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
@@ -74,24 +93,48 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
-        if not self._send_config(with_body=True):
+        if not self._send_generated(with_body=True):
             super().do_GET()
 
     def do_HEAD(self) -> None:
-        if not self._send_config(with_body=False):
+        if not self._send_generated(with_body=False):
             super().do_HEAD()
 
-    def _send_config(self, with_body: bool) -> bool:
-        body = self.config.encoded() if self.config is not None else None
-        if body is None or urlsplit(self.path).path != "/config.json":
+    def _send_generated(self, with_body: bool) -> bool:
+        """/config.json and the signing key's two halves, on the desktop origin only."""
+        if self.config is None:
             return False
-        self.send_response(200)
+        path = urlsplit(self.path).path
+        key = self.config.signing_key
+        if path == "/config.json":
+            body = self.config.encoded()
+        elif path == JWKS_PATH and key is not None:
+            body = json.dumps(key.jwks).encode()
+        elif path == KEY_PATH and key is not None:
+            # Browsers set Sec-Fetch-Site and pages cannot: an app on another origin (or a
+            # page of another site) is refused; the desktop page's own fetch is same-origin.
+            site = self.headers.get("Sec-Fetch-Site")
+            if site != "same-origin":
+                self._send_json(403, {"error": f"the desktop's signing key is for the desktop page only (Sec-Fetch-Site: {site or 'absent'}, not same-origin)"}, with_body)
+                return True
+            body = json.dumps(key.private_jwk).encode()
+        else:
+            return False
+        if body is None:
+            return False
+        self._send_body(200, body, with_body)
+        return True
+
+    def _send_json(self, status: int, value: Any, with_body: bool) -> None:
+        self._send_body(status, json.dumps(value).encode(), with_body)
+
+    def _send_body(self, status: int, body: bytes, with_body: bool) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if with_body:
             self.wfile.write(body)
-        return True
 
     def translate_path(self, path: str) -> str:
         clean = urlsplit(path).path
@@ -165,13 +208,15 @@ def serve_site(
     config: Mapping[str, Any] | None = None,
     mounts: Mapping[str, Path] | None = None,
     verbose: bool = False,
+    signing_key: SigningKey | None = None,
 ) -> RunningSite:
-    """Serve `site` on every origin; the first one is the desktop and answers /config.json.
+    """Serve `site` on every origin; the first one is the desktop and answers /config.json,
+    and its signing key (made now unless given) at KEY_PATH and JWKS_PATH.
 
     `mounts` maps URL prefixes (e.g. "/test-apps/") to extra folders, on every origin.
     Raises ListenError (an OSError) when a port cannot be listened on.
     """
-    running = RunningSite([origin.url for origin in origins], DesktopConfig(config))
+    running = RunningSite([origin.url for origin in origins], DesktopConfig(config, signing_key or new_signing_key()))
     try:
         for index, origin in enumerate(origins):
             handler = type(

@@ -1,4 +1,5 @@
-"""Assembling the static site: pinned Pyodide from the npm registry, our wheel, and `web/`.
+"""Assembling the static site: pinned Pyodide from the npm registry, our wheel, `web/`, and
+the pinned wheels from PyPI that a page installs only when it needs them (`packages/`).
 
 Everything a page loads comes from our own server. A rebuild with nothing changed only
 compares hashes, sizes and stamps, so it takes a small fraction of a second.
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from wwe_scapi.auth.pins import MICROPIP, TOKEN_WHEELS, Pin
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
 
@@ -48,7 +50,9 @@ NOT_IN_THE_BROWSER = (
     "package/wwe_scapi/cli/",
     "package/wwe_scapi/compat/fake.py",
     "package/wwe_scapi/compat/fakedom.py",
+    "package/wwe_scapi/auth/keys.py",  # the server's (it needs `cryptography`)
 )
+PACKAGES = "packages"  # the site's folder of page-side wheels a page installs on demand
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,10 @@ class SiteLayout:
     @property
     def wheel_dir(self) -> Path:
         return self.out / "wheels"
+
+    @property
+    def package_dir(self) -> Path:
+        return self.out / PACKAGES
 
     @property
     def pyodide_archive(self) -> Path:
@@ -89,9 +97,10 @@ def build_site(out: Path | None = None, *, quiet: bool = False) -> Path:
     layout.out.mkdir(parents=True, exist_ok=True)
     layout.cache.mkdir(parents=True, exist_ok=True)
     _install_pyodide(layout, quiet)
+    _install_page_packages(layout, quiet)
     wheels = _build_wheel(layout, quiet)
     # The loader is written from its template, after the copy.
-    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", LOADER})
+    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER})
     _write_loader(layout, wheels)
     return layout.out
 
@@ -151,6 +160,67 @@ def _npm_pack(archive: Path) -> None:
     )
     if result.returncode != 0 or not archive.is_file():
         raise BuildError(f"npm pack pyodide@{PYODIDE_VERSION} failed:\n{result.stderr.strip()}")
+
+
+# -- page-side wheels from PyPI ----------------------------------------------------------------
+
+
+def _install_page_packages(layout: SiteLayout, quiet: bool) -> None:
+    """micropip beside Pyodide's files, its lock entry naming PyPI's wheel; the token wheels in
+    packages/ (not wheels/: the loader gives every page everything in wheels/)."""
+    micropip = _pinned_wheel(layout, MICROPIP, quiet)
+    _copy_if_changed(micropip, layout.pyodide_dir / MICROPIP.filename)
+    _point_lock_at(layout.pyodide_dir / "pyodide-lock.json", "micropip", MICROPIP)
+    layout.package_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {pin.filename for pin in TOKEN_WHEELS}
+    for pin in TOKEN_WHEELS:
+        _copy_if_changed(_pinned_wheel(layout, pin, quiet), layout.package_dir / pin.filename)
+    for stale in layout.package_dir.iterdir():
+        if stale.name not in wanted:
+            stale.unlink()
+
+
+def _pinned_wheel(layout: SiteLayout, pin: Pin, quiet: bool) -> Path:
+    """The cached wheel of `pin`, downloaded from PyPI once and checked against its hash."""
+    cached = layout.cache / "wheels" / pin.filename
+    if cached.is_file() and _sha256(cached) == pin.sha256:
+        return cached
+    _say(quiet, f"fetching {pin.requirement} from PyPI")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--python-version",
+             "3.14", "--quiet", "--disable-pip-version-check", "--dest", scratch, pin.requirement],
+            capture_output=True,
+            text=True,
+        )
+        got = Path(scratch) / pin.filename
+        if result.returncode != 0 or not got.is_file():
+            raise BuildError(f"pip download {pin.requirement} failed:\n{result.stderr.strip() or result.stdout.strip()}")
+        if _sha256(got) != pin.sha256:
+            raise BuildError(f"PyPI's {pin.filename} has sha256 {_sha256(got)}, not the pinned {pin.sha256}.")
+        _replace_file(cached, lambda part: shutil.copyfile(got, part))
+    return cached
+
+
+def _point_lock_at(lock: Path, name: str, pin: Pin) -> None:
+    """Make Pyodide's lock file name `pin`'s wheel (and hash) for package `name`."""
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    entry = data["packages"][name]
+    if entry.get("file_name") == pin.filename and entry.get("sha256") == pin.sha256:
+        return
+    entry["file_name"], entry["sha256"] = pin.filename, pin.sha256
+    text = json.dumps(data)
+    _replace_file(lock, lambda part: part.write_text(text, encoding="utf-8"))
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if not (target.is_file() and _same_file(source, target)):
+        _replace_file(target, lambda part: shutil.copy2(source, part))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # -- our wheel --------------------------------------------------------------------------------

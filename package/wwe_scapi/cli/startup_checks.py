@@ -11,7 +11,7 @@ from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.origins import OriginPolicy
 from wwe_scapi.security.policy import QUARANTINE_OPTION, RATE_LIMIT_OPTION
 from wwe_scapi.security.userdata import READ_OPTION, WRITE_OPTION
-from wwe_scapi.workspace import autoanswer
+from wwe_scapi.workspace import autoanswer, tokens
 from wwe_scapi.workspace.configuration import DEFAULT_SECTION
 from wwe_scapi.workspace.defaults import DEFAULT_OPTIONS
 
@@ -21,7 +21,7 @@ KNOWN_OPTIONS = frozenset(DEFAULT_OPTIONS[DEFAULT_SECTION]) | {
     QUARANTINE_OPTION,
     READ_OPTION,
     WRITE_OPTION,
-} | autoanswer.OPTIONS
+} | autoanswer.OPTIONS | tokens.OPTIONS
 
 
 def unknown_option_warnings(names: Iterable[str]) -> list[str]:

@@ -75,12 +75,12 @@ class AuthNamespace(_Namespace):
     """The `auth` namespace."""
 
     def get_jwt_token(self, **cb: Unpack[Callbacks]) -> Reply[JwtToken]:
-        """A signed token for the app's back end: {expiration, jwtToken}; only for origins whose
-        filter names it.
+        """A signed token (RS256) for the app's back end: {expiration, jwtToken}; the same while
+        valid, then a new one; only for origins whose filter names it.
 
         Fails (RequestFailed), besides the ways every request may, when:
         - the origin's filter does not name auth.getJwtToken (a wildcard is not enough)
-        - not served yet: 'not supported yet'
+        - the desktop has no signing key, or could not load its signer (PyJWT, on the first token)
         """
         return self._call("auth.getJwtToken", **cb)
 

@@ -11,7 +11,7 @@ import copy
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -315,6 +315,9 @@ class FakePlatform:
         self.opened: list[tuple[str, str, FakeWindow]] = []
         self.log_table: FakeLogTable | None = None
         self.listeners: list[Callable[..., Any]] = []
+        self.served: dict[str, Any] = {}  # what fetch_json finds: url -> JSON value
+        self.installed: list[str] = []  # wheels install_wheels was given
+        self.install_error: str | None = None  # makes install_wheels fail (micropip's message)
 
     @property
     def document(self) -> Document:
@@ -383,6 +386,17 @@ class FakePlatform:
         popup = self.window.browser.popup(self.window, _origin_of(url))
         self.opened.append((url, name, popup))
         return popup
+
+    async def install_wheels(self, urls: Sequence[str]) -> None:
+        # CPython has the packages already: record what the page would have installed.
+        if self.install_error is not None:
+            raise ValueError(self.install_error)
+        self.installed += urls
+
+    async def fetch_json(self, url: str) -> Any:
+        if url not in self.served:
+            raise OSError(f"{url} answered 404 Not Found")
+        return json.loads(json.dumps(self.served[url]))
 
 
 def _origin_of(url: str) -> str:

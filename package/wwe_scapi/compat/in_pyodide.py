@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import js
 from pyodide.code import run_js
+from pyodide.http import pyfetch
 from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
 
 from wwe_scapi.compat import javascript
@@ -158,3 +159,20 @@ class BrowserPlatform:
     def open_window(self, url: str, name: str, features: str) -> Window | None:
         window: Window | None = js.window.open(url, name, features)
         return None if self.is_null(window) else window
+
+    async def install_wheels(self, urls: Sequence[str]) -> None:
+        import pyodide_js  # this page's Pyodide; loadPackage reads its lock file
+
+        await pyodide_js.loadPackage("micropip")
+        import micropip
+
+        await micropip.install(list(urls), deps=False)
+
+    async def fetch_json(self, url: str) -> Any:
+        try:
+            response = await pyfetch(url, cache="no-store")
+        except Exception as error:
+            raise OSError(f"cannot fetch {url}: {error}") from None
+        if not response.ok:
+            raise OSError(f"{url} answered {response.status} {response.status_text}: {(await response.string())[:200]}")
+        return await response.json()

@@ -154,3 +154,13 @@ class Platform(Protocol):
         ...
 
     def open_window(self, url: str, name: str, features: str) -> Window | None: ...
+
+    async def install_wheels(self, urls: Sequence[str]) -> None:
+        """Install these wheels (absolute URLs) with micropip, itself loaded from Pyodide's
+        own files; their dependencies are not looked up."""
+        ...
+
+    async def fetch_json(self, url: str) -> Any:
+        """GET `url` (never from the cache) and read its JSON; an OSError naming the URL and
+        the status when it fails."""
+        ...

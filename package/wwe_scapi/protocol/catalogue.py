@@ -504,8 +504,11 @@ _SPECS: tuple[RequestSpec, ...] = (
     request(
         "auth.getJwtToken",
         returns="JwtToken",
-        doc="A signed token for the app's back end: {expiration, jwtToken}; only for origins whose filter names it.",
-        errors=("the origin's filter does not name auth.getJwtToken (a wildcard is not enough)", "not served yet: 'not supported yet'"),
+        doc="A signed token (RS256) for the app's back end: {expiration, jwtToken}; the same while valid, then a new one; only for origins whose filter names it.",
+        errors=(
+            "the origin's filter does not name auth.getJwtToken (a wildcard is not enough)",
+            "the desktop has no signing key, or could not load its signer (PyJWT, on the first token)",
+        ),
     ),
     # Sent by some editions of the vendor client; not in the reference.
     request(
@@ -513,7 +516,7 @@ _SPECS: tuple[RequestSpec, ...] = (
         param("forceNewToken", ParamKind.BOOLEAN, optional=True),
         returns="Any",
         doc="A Genesys Cloud token (some editions of the vendor client send it); not part of the reference.",
-        errors=("this desktop has no Genesys Cloud token: 'not supported yet'",),
+        errors=("always: this desktop has no Genesys Cloud token",),
     ),
     # -- messenger
     request(

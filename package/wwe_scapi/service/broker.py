@@ -43,6 +43,7 @@ from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.leniency import refuse, warning_text
 
 if TYPE_CHECKING:
+    from wwe_scapi.service.signing import SignerSource
     from wwe_scapi.service.tablink import TabLink
     from wwe_scapi.transports.base import ServiceTransport
 
@@ -122,12 +123,15 @@ class Service:
         log: ProtocolLog | None = None,
         strict: bool = False,
         tabs: TabLink | None = None,
+        signer: SignerSource | None = None,
     ) -> None:
         """Starts serving at once: from now on `transport` hands every message to `receive`.
         `strict`: a request that strays from the documented form fails, instead of being
         served with a warning. `tabs`: this desktop tab's link to the others (the election,
-        and the leader that serves what changes the contact centre); one tab alone without."""
+        and the leader that serves what changes the contact centre); one tab alone without.
+        `signer`: where this tab's auth.getJwtToken tokens are signed (none: refused)."""
         self.workspace = workspace or Workspace()
+        self.signer = signer
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
         self.policy = policy or SecurityPolicy()
@@ -218,6 +222,7 @@ class Service:
             warn=self._warn,
             frame_state=self._frame_state,
             is_last_active=self._is_last_active,
+            signer=lambda: self.signer,
         )
         frame = Frame(frame_id, origin, context)
         self.frames[frame_id] = frame
@@ -246,6 +251,7 @@ class Service:
             warn=self._warn,
             frame_state=self._frame_state,
             is_last_active=self._is_last_active,
+            signer=lambda: self.signer,
         )
         return self.run_handler(context, name, parameters)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from wwe_scapi.service.signing import SignerSource
     from wwe_scapi.workspace import Workspace
 
 
@@ -29,6 +30,8 @@ class RequestContext:
     # it last: what the system.isFrame* and isLastActiveFrame requests answer.
     frame_state: Callable[[], str] = lambda: "LEADING"
     is_last_active: Callable[[], bool] = lambda: True
+    # This tab's token signer (auth.getJwtToken); None when the desktop has no signing key.
+    signer: Callable[[], SignerSource | None] = lambda: None
 
 
 Handler = Callable[..., Any]  # (context, *checked parameters) -> data

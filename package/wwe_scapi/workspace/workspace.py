@@ -22,6 +22,7 @@ from wwe_scapi.workspace.outbound import Campaign, CampaignBoard, Outbound
 from wwe_scapi.workspace.outbound.defaults import default_campaigns
 from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.system import DesktopSystem
+from wwe_scapi.workspace.tokens import JwtTokens
 from wwe_scapi.workspace.transfers import Transfers
 from wwe_scapi.workspace.voice import VoiceCalls
 from wwe_scapi.workspace.states import (
@@ -99,6 +100,7 @@ class Workspace:
         self.transfers = Transfers(self.desk, self.voice, tuple(self.media))
         self.markdone = MarkDone(self.desk, on_done=self.outbound.marked_done)
         self.system = DesktopSystem(self.events, self.clock)
+        self.tokens = JwtTokens(self.agent, self.configuration, self.clock, self.events)
         self.apply_system_options()
         self.auto_answer = AutoAnswer(self.configuration, self.clock, self.open_media.accept)
         self.scenario = Scenario(self.desk, self.voice, self.system, self.outbound, self.auto_answer.arrived)
@@ -114,6 +116,7 @@ class Workspace:
             int(_number(TOAST_WIDTH_OPTION, width, minimum=1)) if width not in (None, "") else None,
             _number(INACTIVITY_OPTION, minutes, minimum=0) * 60 if minutes not in (None, "") else 0.0,
         )
+        self.tokens.lifetime()  # refused now rather than at the first token request
 
     def tick(self) -> None:
         """Let time act: toasts hide, a lost connection goes DOWN, an idle session closes,
