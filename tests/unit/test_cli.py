@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wwe_scapi.cli.main import default_accepted_origins, main
+from wwe_scapi.cli.main import _parser, default_accepted_origins, main, with_samples
 from wwe_scapi.cli.startup_checks import refused_app_warnings, unknown_option_warnings
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR
 from wwe_scapi.cli.errors import BuildError
@@ -25,7 +25,7 @@ from wwe_scapi.cli.sitebuild import (
     _sync_tree,
     _write_loader,
 )
-from wwe_scapi.cli.options import OptionError, parse_option, read_config_file
+from wwe_scapi.cli.options import OptionError, parse_app, parse_option, read_config_file
 from wwe_scapi.cli.server import JWKS_PATH, KEY_PATH, Origin, serve_site
 
 
@@ -64,6 +64,8 @@ def test_config_file_errors_name_the_line(tmp_path: Path) -> None:
     [
         (["--option", "oops"], "expected KEY=VALUE"),
         (["--app", "ftp://x.test/"], "expected an http(s) URL"),
+        (["--app", "CRM=/crm"], "--app 'CRM=/crm': expected an http(s) URL, or TITLE=URL"),
+        (["--samples", "--no-samples"], "--samples and --no-samples: choose one"),
         (["--option", "service-client-api.accepted-web-content-origins=http://a.test (agent.*"], "'(' without ')'"),
         (["--option", "interaction.web-content=CRM"], "section 'CRM' needs a url option (CRM/url)"),
         (["--option", "interaction.web-content=CRM", "--option", "CRM/url=/crm"], "url must be an absolute http(s) URL"),
@@ -209,3 +211,25 @@ def test_serve_prints_its_warnings_and_strict_mode_stops_on_them(capsys: pytest.
     assert "wwe-scapi: warning: option 'voice.auto-anwser' is not one" in err
     assert "wwe-scapi: warning: --app http://other.test/: its origin http://other.test is not accepted" in err
     assert "--strict: 2 warnings above" in err
+
+
+@pytest.mark.parametrize(
+    "text, app",
+    [
+        ("http://localhost:5173/", {"title": "localhost:5173", "url": "http://localhost:5173/"}),
+        ("CRM=http://localhost:5173/", {"title": "CRM", "url": "http://localhost:5173/"}),
+        (" My CRM = https://crm.test/a?b=c ", {"title": "My CRM", "url": "https://crm.test/a?b=c"}),
+        ("https://crm.test/a?b=c", {"title": "crm.test", "url": "https://crm.test/a?b=c"}),  # its = is the URL's
+        ("=http://x.test/", {"title": "x.test", "url": "http://x.test/"}),
+    ],
+)
+def test_an_app_may_be_given_a_tab_title(text: str, app: dict[str, str]) -> None:
+    assert parse_app(text) == app
+
+
+@pytest.mark.parametrize(
+    "arguments, samples",
+    [([], True), (["--app", "http://a.test/"], False), (["--app", "http://a.test/", "--samples"], True), (["--no-samples"], False)],
+)
+def test_an_app_of_your_own_leaves_the_samples_out_unless_asked(arguments: list[str], samples: bool) -> None:
+    assert with_samples(_parser().parse_args(["serve", *arguments])) is samples

@@ -48,6 +48,22 @@ async def test_the_leader_closes_another_leads(say_bye: bool) -> None:
     assert third.session.leader == second.session.number
 
 
+@pytest.mark.parametrize("say_bye", [True, False])
+async def test_a_change_of_leader_is_always_negotiating_then_the_new_state(say_bye: bool) -> None:
+    """Also when a tab hears the new leader before (or without) the old one's goodbye: the
+    goodbye and the new leader's word come from two tabs, in no promised order."""
+    profile = Profile()
+    first, second, third = (profile.open_tab() for _ in range(3))
+    await settle()
+    heard: dict[str, list[str]] = {"second": [], "third": []}
+    for name, tab in (("second", second), ("third", third)):
+        client = tab.connect()
+        await client.subscribe(["system"], lambda event, name=name: heard[name].append(event["data"]["frameState"]))
+    first.close(say_bye=say_bye)
+    await settle()
+    assert heard == {"second": ["NEGOTIATING", "LEADING"], "third": ["NEGOTIATING", "FOLLOWING"]}
+
+
 async def test_frame_state_events_to_the_subscribed_apps_of_that_tab() -> None:
     profile = Profile()
     first, second = profile.open_tab(), profile.open_tab()

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wwe_scapi.cli.options import OptionError, option_is_set, parse_option, read_config_file
+from wwe_scapi.cli.options import OptionError, option_is_set, parse_app, parse_option, read_config_file
 from wwe_scapi.cli.server import ListenError, Origin, serve_site
 from wwe_scapi.cli.startup_checks import refused_app_warnings, unknown_option_warnings
 from wwe_scapi.cli.errors import BuildError
@@ -28,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the simulated Agent Workspace with sample apps")
     serve.add_argument("--port", type=int, default=8700, help="desktop port (apps use the next ones)")
     serve.add_argument("--host", default="127.0.0.1", help="desktop host (default 127.0.0.1)")
-    serve.add_argument("--app", action="append", default=[], metavar="URL", help="embed your own app (repeatable)")
+    serve.add_argument("--app", action="append", default=[], metavar="[TITLE=]URL",
+                       help="embed your own app, in a tab titled TITLE (repeatable); the samples are then left out")
+    serve.add_argument("--samples", action="store_true", help="embed the two sample apps beside your --app ones")
     serve.add_argument("--no-samples", action="store_true", help="do not embed the two sample apps")
     serve.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                        help="an Agent Workspace option, e.g. service-client-api.rate-limit=50 (repeatable)")
@@ -64,8 +66,17 @@ def _built_site() -> Path:
     return site
 
 
+def with_samples(args: argparse.Namespace) -> bool:
+    """The samples are embedded unless --no-samples, or --app without --samples."""
+    if args.samples and args.no_samples:
+        raise OptionError("--samples and --no-samples: choose one")
+    return not args.no_samples and (args.samples or not args.app)
+
+
 def _serve(args: argparse.Namespace) -> int:
-    last_port = args.port + (0 if args.no_samples else len(SAMPLES))
+    samples = with_samples(args)
+    own_apps = [parse_app(text) for text in args.app]
+    last_port = args.port + (len(SAMPLES) if samples else 0)
     if not 0 < args.port <= last_port <= 65535:
         raise OptionError(f"--port {args.port}: expected a port from 1 to {65535 - last_port + args.port}")
     options = read_config_file(args.config) if args.config else {}
@@ -73,21 +84,17 @@ def _serve(args: argparse.Namespace) -> int:
     desktop = Origin(args.host, args.port)
     origins = [desktop]
     apps: list[dict[str, str]] = []
-    if not args.no_samples:
+    if samples:
         for title, host, offset, path in SAMPLES:
             origin = Origin(host, args.port + offset)
             origins.append(origin)
             apps.append({"title": title, "url": origin.url + path})
-    for url in args.app:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise OptionError(f"--app {url!r}: expected an http(s) URL")
-        apps.append({"title": parts.netloc, "url": url})
+    apps += own_apps
     if not option_is_set(options, ORIGINS_OPTION):
         options[ORIGINS_OPTION] = default_accepted_origins(apps, options)
         print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
     build_service(options)  # refuse invalid options here, before anything is served
-    warnings = unknown_option_warnings(options) + refused_app_warnings(args.app, options)
+    warnings = unknown_option_warnings(options) + refused_app_warnings([app["url"] for app in own_apps], options)
     for warning in warnings:
         print(f"wwe-scapi: warning: {warning}", file=sys.stderr)
     if warnings and args.strict:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class OptionError(ValueError):
@@ -44,3 +45,16 @@ def read_config_file(path: Path) -> dict[str, str]:
 def option_is_set(options: dict[str, str], name: str) -> bool:
     """Whether `name` is set, plainly or as `interaction-workspace/name`."""
     return name in options or f"interaction-workspace/{name}" in options
+
+
+def parse_app(text: str) -> dict[str, str]:
+    """`--app URL` or `--app TITLE=URL` as {"title", "url"}; the title defaults to the URL's
+    host and port. An `=` inside the URL (a query) is the URL's: a title never holds `://`."""
+    title, equals, url = text.partition("=")
+    if not equals or "://" in title:
+        title, url = "", text
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise OptionError(f"--app {text!r}: expected an http(s) URL, or TITLE=URL")
+    return {"title": title.strip() or parts.netloc, "url": url}

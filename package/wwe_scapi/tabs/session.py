@@ -195,6 +195,10 @@ class TabSession:
         if self.leading:  # cannot happen with one lock; never follow while holding it
             logger.error("tab %d leads, yet tab %d says it leads", self.number, sender)
             return
+        if self.leader is not None and self.leader != sender:
+            # A new leader, heard before the old one's goodbye (or the old one crashed): apps
+            # see the change as always, NEGOTIATING then FOLLOWING.
+            self._set_state(FrameState.NEGOTIATING)
         self.leader = sender
         self._set_state(FrameState.FOLLOWING)
         for command, _pending in self._open.values():
@@ -312,6 +316,8 @@ class TabSession:
 
     def _granted(self) -> None:
         """This tab holds the lead now: it owns the contact centre, from its replica on."""
+        if self.state is FrameState.FOLLOWING:  # the old leader went unannounced
+            self._set_state(FrameState.NEGOTIATING)
         self.leader = self.number
         self.shared.tabs.add(self.number)
         if self.shared.last_active is None:
