@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import pytest
-from e2e_support import BOOT_TIMEOUT_MS, app_url
+from e2e_support import BOOT_TIMEOUT_MS, Desktop, app_url
 from playwright.sync_api import BrowserContext, Frame, Page
 
 from wwe_scapi.cli.server import RunningSite
@@ -20,6 +20,7 @@ TAKEOVER_LIMIT_S = 1.0
 class DesktopTab:
     def __init__(self, page: Page, site: RunningSite) -> None:
         self.page = page
+        self.site = site
         self.urls = [app_url(site, 1, APP), app_url(site, 2, APP)]
         page.goto(site.desktop + "/")
         page.wait_for_function("window.wweDesktopReady === true", timeout=BOOT_TIMEOUT_MS)
@@ -40,12 +41,7 @@ class DesktopTab:
         self.subscribe(1, ["interaction"])
 
     def app(self, index: int) -> Frame:
-        url = self.urls[index]
-        while True:
-            for frame in self.page.frames:
-                if frame.url == url:
-                    return frame
-            self.page.wait_for_event("framenavigated", timeout=BOOT_TIMEOUT_MS)
+        return Desktop(self.page, self.site, self.urls).frame(index)
 
     def request(self, index: int, name: str, *parameters: Any) -> Any:
         reply = self.app(index).evaluate(

@@ -3,7 +3,6 @@ private half for the desktop page to sign with, the public half for anyone to ch
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -11,18 +10,15 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa as rsa_keys
 
+from wwe_scapi.auth.jwk import b64url, int_text
+
 KEY_BITS = 2048
-
-
-def _text(number: int) -> str:
-    raw = number.to_bytes((number.bit_length() + 7) // 8 or 1, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 def thumbprint(n: str, e: str) -> str:
     """RFC 7638's JWK thumbprint of an RSA key: what names it (`kid`)."""
     canonical = json.dumps({"e": e, "kty": "RSA", "n": n}, separators=(",", ":"), sort_keys=True)
-    return base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=").decode()
+    return b64url(hashlib.sha256(canonical.encode()).digest())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +41,15 @@ def new_signing_key() -> SigningKey:
     private = rsa_keys.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     numbers = private.private_numbers()
     public = numbers.public_numbers
-    n, e = _text(public.n), _text(public.e)
+    n, e = int_text(public.n), int_text(public.e)
     public_jwk = {"kty": "RSA", "use": "sig", "alg": "RS256", "kid": thumbprint(n, e), "n": n, "e": e}
     private_jwk = {
         **public_jwk,
-        "d": _text(numbers.d),
-        "p": _text(numbers.p),
-        "q": _text(numbers.q),
-        "dp": _text(numbers.dmp1),
-        "dq": _text(numbers.dmq1),
-        "qi": _text(numbers.iqmp),
+        "d": int_text(numbers.d),
+        "p": int_text(numbers.p),
+        "q": int_text(numbers.q),
+        "dp": int_text(numbers.dmp1),
+        "dq": int_text(numbers.dmq1),
+        "qi": int_text(numbers.iqmp),
     }
     return SigningKey(private_jwk, public_jwk)

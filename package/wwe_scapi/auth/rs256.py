@@ -6,7 +6,6 @@ Imported only once the page has installed PyJWT and python-rsa (browser/tokensou
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -16,18 +15,11 @@ import rsa
 from jwt.algorithms import Algorithm
 from jwt.exceptions import InvalidKeyError
 
+from wwe_scapi.auth.jwk import int_text, text_int
+
 ALGORITHM = "RS256"
 _HASH = "SHA-256"
 _PRIVATE_MEMBERS = ("n", "e", "d", "p", "q")
-
-
-def _number(text: str) -> int:
-    return int.from_bytes(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), "big")
-
-
-def _text(number: int) -> str:
-    raw = number.to_bytes((number.bit_length() + 7) // 8 or 1, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 class RsaSha256(Algorithm):
@@ -50,7 +42,7 @@ class RsaSha256(Algorithm):
 
     @staticmethod
     def to_jwk(key_obj: Any, as_dict: bool = False) -> Any:
-        jwk = {"kty": "RSA", "n": _text(key_obj.n), "e": _text(key_obj.e)}
+        jwk = {"kty": "RSA", "n": int_text(key_obj.n), "e": int_text(key_obj.e)}
         return jwk if as_dict else json.dumps(jwk)
 
     @staticmethod
@@ -60,8 +52,8 @@ class RsaSha256(Algorithm):
             raise InvalidKeyError(f"not an RSA key: kty is {members.get('kty')!r}")
         try:
             if "d" not in members:
-                return rsa.PublicKey(_number(members["n"]), _number(members["e"]))
-            return rsa.PrivateKey(*(_number(members[name]) for name in _PRIVATE_MEMBERS))
+                return rsa.PublicKey(text_int(members["n"]), text_int(members["e"]))
+            return rsa.PrivateKey(*(text_int(members[name]) for name in _PRIVATE_MEMBERS))
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidKeyError(f"an RSA JWK needs n, e (and d, p, q for signing): {error}") from None
 

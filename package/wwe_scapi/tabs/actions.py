@@ -32,10 +32,20 @@ class Actions:
         """The operation's result; a Pending of it when another tab applies it."""
         if self._session is not None:
             return self._session.call(self._path, *arguments, **keywords)
-        target: Any = self._workspace
-        for part in self._path.split("."):
-            target = getattr(target, part)
-        return target(*arguments, **keywords)
+        return resolve(self._workspace, self._path)(*arguments, **keywords)
+
+
+def resolve(workspace: Workspace, path: str) -> Callable[..., Any]:
+    """The workspace operation at `path` ("voice.hold"); never a private name."""
+    target: Any = workspace
+    for part in path.split("."):
+        if not part or part.startswith("_"):
+            raise WorkspaceError(f"Not a workspace operation: {path!r}.")
+        target = getattr(target, part)
+    if not callable(target):
+        raise WorkspaceError(f"Not a workspace operation: {path!r}.")
+    result: Callable[..., Any] = target
+    return result
 
 
 def after(result: object, done: Callable[[str | None], None]) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.tabs import snapshot
+from wwe_scapi.tabs.actions import resolve
 from wwe_scapi.tabs.election import FrameState
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.events import DomainEvent
@@ -139,7 +140,7 @@ class TabSession:
         """workspace.<path>(...) applied by the leader: its result here, at once in the leader,
         else as a Pending settled with the result (a WorkspaceError is its failure)."""
         if self.leading:
-            return _resolve(self.workspace, path)(*arguments, **keywords)
+            return resolve(self.workspace, path)(*arguments, **keywords)
         warns = [value for value in (*arguments, *keywords.values()) if callable(value)]
         plain = tuple(_Warned() if callable(value) else value for value in arguments)
         named = {key: _Warned() if callable(value) else value for key, value in keywords.items()}
@@ -304,7 +305,7 @@ class TabSession:
             plain, named = snapshot.loads(self.workspace, arguments)
             plain = [collect if isinstance(value, _Warned) else value for value in plain]
             named = {key: collect if isinstance(value, _Warned) else value for key, value in named.items()}
-            result = _resolve(self.workspace, path)(*plain, **named)
+            result = resolve(self.workspace, path)(*plain, **named)
             return Outcome(snapshot.dumps(self.workspace, (result, warned)))
         except WorkspaceError as refusal:
             return Outcome(error=refusal.message)
@@ -381,14 +382,3 @@ class TabSession:
         state = snapshot.dumps(self.workspace, (snapshot.state_of(self.workspace), self.shared, events))
         self._post({"kind": "state", "snapshot": state})
 
-
-def _resolve(workspace: Workspace, path: str) -> Callable[..., Any]:
-    target: Any = workspace
-    for part in path.split("."):
-        if not part or part.startswith("_"):
-            raise WorkspaceError(f"Not a workspace operation: {path!r}.")
-        target = getattr(target, part)
-    if not callable(target):
-        raise WorkspaceError(f"Not a workspace operation: {path!r}.")
-    result: Callable[..., Any] = target
-    return result
