@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import js
 from pyodide.code import run_js
-from pyodide.http import pyfetch
 from pyodide.ffi import JsProxy, create_proxy, jsnull, to_js
 
 from wwe_scapi.compat import javascript
@@ -169,6 +168,8 @@ class BrowserPlatform:
         await micropip.install(list(urls), deps=False)
 
     async def fetch_json(self, url: str) -> Any:
+        from pyodide.http import pyfetch  # only the token signer fetches: not at every page's start-up
+
         try:
             response = await pyfetch(url, cache="no-store")
         except Exception as error:
