@@ -113,6 +113,10 @@ def progress(stage: str) -> None:
     print(f"… {stage}", file=sys.stderr, flush=True)
 
 
+# An opened topology: its page, the measured iframe, run(n) → per-call ms.
+Opened = tuple[Page, Frame, Callable[[int], list[float]]]
+
+
 class Bench:
     """One Chromium, the site on two origins: the desktop (or host page) on 127.0.0.1, the
     measured iframe on localhost — another site, so another renderer process."""
@@ -170,56 +174,52 @@ class Bench:
         frame.wait_for_function(ready, timeout=TIMEOUT_MS, polling=POLL_MS)
         return page, frame
 
-    def open_clients(self) -> dict[str, tuple[Page, Frame, Callable[[int], list[float]]]]:
-        """The three topologies, each in its own tab: host/desktop page on 127.0.0.1 with one
-        visible iframe on localhost. Returns name → (page, iframe, run(n) → per-call ms)."""
-        opened: dict[str, tuple[Page, Frame, Callable[[int], list[float]]]] = {}
-
-        # The floor: a plain-JS client iframe and a plain-JS echo host.
+    def _open_echo(self) -> Opened:
+        """The floor: a plain-JS client iframe and a plain-JS echo host."""
         client = self.app_origin + ECHO_CLIENT
         page = self.context.new_page()
         page.goto(f"{self.desktop}{ECHO_HOST}?client={client}")
         echo = self.frame_at(page, client)
         echo.wait_for_function("window.echoReady === true", timeout=TIMEOUT_MS, polling=POLL_MS)
-        opened["js_echo_floor"] = (page, echo, lambda n, f=echo: list(f.evaluate("n => window.roundTrips(n)", n)))
+        return page, echo, lambda n: list(echo.evaluate("n => window.roundTrips(n)", n))
 
-        # The vendor's envelopes sent from plain JS in the app iframe, to the Python service.
+    def _open_js_client(self) -> Opened:
+        """The vendor's envelopes sent from plain JS in the app iframe, to the Python service."""
         page, js = self._open_desktop_with(JS_APP, "window.jsAppReady === true")
         js.evaluate("window.quiet = true")  # the test app's own DOM log of replies is not the client
-        opened["js_client"] = (
-            page,
-            js,
-            lambda n, f=js: list(f.evaluate("n => window.roundTrips('agent.getState', n)", n)),
-        )
+        return page, js, lambda n: list(js.evaluate("n => window.roundTrips('agent.getState', n)", n))
 
-        # `await service.agent.get_state()` in the app iframe's Pyodide, to the Python service.
+    def _open_python_client(self) -> Opened:
+        """`await service.agent.get_state()` in the app iframe's Pyodide, to the Python service."""
         page, py = self._open_desktop_with(PYTHON_APP, "window.wweAppReady === true")
         py.evaluate("code => window.pyodide.runPythonAsync(code)", PYTHON_ROUND_TRIPS)
-        opened["python_client"] = (
-            page,
-            py,
-            lambda n, f=py: json.loads(f.evaluate("code => window.pyodide.runPythonAsync(code)", f"await _bench_round_trips({n})")),
-        )
-        return opened
+        run = f"await _bench_round_trips({{}})"
+        return page, py, lambda n: json.loads(py.evaluate("code => window.pyodide.runPythonAsync(code)", run.format(n)))
 
     def round_trips(self, calls: int, warm_up: int, rounds: int) -> dict[str, dict[str, Any]]:
         """Per topology, `calls` sequential round trips in one go after `warm_up`. With several
-        rounds, the order rotates and the samples are pooled. The runs are contiguous on
-        purpose: the desktop renders its protocol log 250 ms after a burst of requests, so
-        short blocks would hide most of that work from the measurement."""
-        opened = self.open_clients()
-        out: dict[str, dict[str, Any]] = {}
-        for name, (page, frame, run_) in opened.items():
-            out[name] = {"times": [], "iframe": self.check_visible(page, frame)}
-            settle()
-            run_(warm_up)
-        names = list(opened)
+        rounds, the order rotates and the samples are pooled. Each topology is opened for its
+        run and closed after it: desktop pages of one browser profile join as tabs of one
+        desktop, and a second desktop page open beside the first would be a following tab
+        (its requests served through the leading tab), not the one-tab desktop measured here.
+        The runs are contiguous on purpose: the desktop renders its protocol log 250 ms after
+        a burst of requests, so short blocks would hide most of that work from the measurement."""
+        openers: dict[str, Callable[[], Opened]] = {
+            "js_echo_floor": self._open_echo,
+            "js_client": self._open_js_client,
+            "python_client": self._open_python_client,
+        }
+        out: dict[str, dict[str, Any]] = {name: {"times": []} for name in openers}
+        names = list(openers)
         for index in range(rounds):
             for name in names[index % 3 :] + names[: index % 3]:
+                page, frame, run = openers[name]()
+                out[name]["iframe"] = self.check_visible(page, frame)
                 settle()
-                out[name]["times"].extend(opened[name][2](calls))
-        for page, _, _ in opened.values():
-            page.close()
+                run(warm_up)
+                settle()
+                out[name]["times"].extend(run(calls))
+                page.close()
         return out
 
     # -- start-up ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ and see, with the same ids; the leader applies it once; closing any tab loses no
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from tests.unit.tabs_support import OTHER, Profile, settle
 from wwe_scapi.client import ServiceError
 from wwe_scapi.service.pending import Pending
+from wwe_scapi.tabs import session as session_module
 from wwe_scapi.tabs import snapshot
 from wwe_scapi.workspace.interactions import Interaction
 
@@ -200,3 +202,61 @@ async def test_actions_while_no_tab_leads_are_held_then_applied_in_order() -> No
     assert follower.session.frame_state() == "LEADING"
     assert ready.outcome.ok and not_ready.outcome.ok
     assert follower.workspace.agent_state().operation_name == "NotReady"
+
+
+def _reads(call: str, preview: str) -> dict[str, list[Any]]:
+    """Every replica read, with parameters that find something."""
+    return {
+        "agent.get": [],
+        "agent.getState": [],
+        "agent.getStateList": [],
+        "configuration.getOption": ["service-client-api"],
+        "configuration.getContextualOption": ["service-client-api", call],
+        "interaction.getByInteractionId": [call],
+        "interaction.getInteractions": [],
+        "media.getMediaByName": ["voice"],
+        "media.getMediaList": [],
+        "voice.isMicrophoneMute": [],
+        "voice.isSpeakerMute": [],
+        "outbound.getCampaigns": [],
+        "outbound.getListOfCallResults": [],
+        "outbound.getCallResult": [preview],
+        "outbound.getChainedRecords": [preview],
+        "outbound.getRecordFields": [preview],
+    }
+
+
+async def test_a_follower_answers_reads_from_its_replica_changing_nothing() -> None:
+    """The reads stay in the tab (no command to the leader), answer what the leader answers,
+    and change no state: serving them from a replica loses nothing."""
+    profile = Profile()
+    leader, follower = profile.open_tab(), profile.open_tab()
+    await settle()
+    here, there = follower.connect(), leader.connect()
+    call = leader.session.call("scenario.ring_inbound_call").interaction_id
+    preview = (await here.outbound.get_preview_record("CampaignSIP"))["interactionId"]
+    await settle()
+    reads = _reads(call, preview)
+    assert set(reads) == set(session_module.REPLICA_READS)
+    sent: list[str] = []
+    post = follower.session._bridge.post
+    follower.session._bridge.post = lambda text: (sent.append(json.loads(text)["kind"]), post(text))[1]  # type: ignore[method-assign]
+    for name, parameters in reads.items():
+        before = snapshot.dumps(follower.workspace, snapshot.state_of(follower.workspace))
+        answer = await here.request(name, *parameters)
+        assert snapshot.dumps(follower.workspace, snapshot.state_of(follower.workspace)) == before, name
+        assert answer == await there.request(name, *parameters), name
+    assert "command" not in sent
+
+
+async def test_a_read_behind_an_open_command_waits_for_it() -> None:
+    """A frame's requests keep their order: a read sent before its tab's change is answered
+    goes to the leader behind it, and sees the change."""
+    profile = Profile()
+    leader, follower = profile.open_tab(), profile.open_tab()
+    await settle()
+    app = follower.connect()
+    changed, state = app.agent.set_state("Ready"), app.agent.get_state()
+    await changed
+    assert (await state)["operationName"] == "Ready"
+    assert (await app.agent.get_state())["operationName"] == "Ready"  # and from the replica after
