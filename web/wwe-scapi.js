@@ -125,9 +125,14 @@ export async function startDesktop() {
     window.wweDesktop = host.start(options);
     options.destroy();
     host.destroy();
+    // The desktop's page API for tests (docs/testing.md): the protocol log and the
+    // interactions as plain data; window.wweScenario(step, {keyword: value}) drives the calls.
+    window.wweLog = (since = 0) => JSON.parse(window.wweDesktop.log_json(since));
+    window.wweInteractions = () => JSON.parse(window.wweDesktop.interactions_json());
     timings.ready = performance.now();
     window.wweDesktopReady = true;
   } catch (error) {
+    window.wweDesktopFailed = String(error && error.stack ? error.stack : error);
     showError(error);
     throw error;
   }
@@ -135,6 +140,7 @@ export async function startDesktop() {
 
 // An app written in Python: its source runs with top-level await allowed.
 export async function startApp(pythonUrl) {
+  window.wweAppStarting = true;  // tests wait for wweAppReady, or wweAppFailed
   try {
     const url = new URL(pythonUrl, document.baseURI);
     const [pyodide, source] = await Promise.all([bootPython(), fetchOk(url).then((response) => response.text())]);
@@ -142,6 +148,7 @@ export async function startApp(pythonUrl) {
     timings.ready = performance.now();
     window.wweAppReady = true;
   } catch (error) {
+    window.wweAppFailed = String(error && error.stack ? error.stack : error);
     showError(error);
     throw error;
   }

@@ -23,8 +23,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "service": {"clock", "protocol", "security", "transports", "workspace"},
     "tabs": {"clock", "protocol", "service", "workspace"},
     "browser": {"auth", "client", "clock", "compat", "protocol", "service", "tabs", "transports", "workspace"},
-    "testing": {"auth", "client", "clock", "compat", "protocol", "service", "transports", "workspace"},
+    "testing": {"auth", "client", "clock", "compat", "protocol", "security", "service", "transports", "workspace"},
     "cli": {"auth", "protocol", "security", "service", "testing", "workspace"},
+    # The pytest plugin (CPython only): serves the site and drives Chromium, or a MemoryDesktop.
+    "pytest_plugin": {"cli", "client", "protocol", "security", "service", "testing", "workspace"},
     "(root)": {"auth", "browser", "client", "clock", "compat", "protocol", "security", "service", "tabs", "testing", "transports", "workspace"},
     "__main__": {"cli"},
     "lazy": set(),

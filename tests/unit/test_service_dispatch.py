@@ -167,7 +167,8 @@ def test_the_log_records_requests_and_refusals(service: Service, outbox: Recorde
     service.log.add(entries.append)
     service.receive(1, A, request("agent.get"))
     service.receive(2, STRANGER, request("agent.get"))
-    assert entries[0] == LogEntry(Direction.REQUEST, A, 1, "agent.get", "ok", True, DEFAULT_WALL_START)
+    answered = outbox.to(1)[-1]["data"]  # the log holds the parameters and the answer's data, as sent
+    assert entries[0] == LogEntry(Direction.REQUEST, A, 1, "agent.get", "ok", True, DEFAULT_WALL_START, (), [], answered)
     assert entries[1].direction is Direction.REFUSED and "not accepted" in entries[1].result
 
 

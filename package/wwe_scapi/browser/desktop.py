@@ -226,6 +226,15 @@ class DesktopView:
             urls = [str(element.getAttribute("src"))] if element is not None else []
         return next((url for url in urls if origin_of(url) == origin), None)
 
+    def tab_of(self, frame_id: int) -> str | None:
+        """The title of the desktop tab showing that frame ("popup" for a popup window; None
+        when the frame is not one of the desktop's own, e.g. inside an app's iframe)."""
+        place = self.windows.place(frame_id)
+        if place == POPUP:
+            return POPUP
+        element = self._dom.find(place) if place is not None else None
+        return str(element.getAttribute("title")) if element is not None else None
+
     def bring_forward(self, frame_id: int) -> None:
         """Show the app of that frame: its tab, or its popup window."""
         place = self.windows.place(frame_id)

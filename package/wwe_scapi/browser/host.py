@@ -4,6 +4,7 @@ page's one entry point for driving the simulation from outside (`window.wweScena
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from wwe_scapi.clock import Clock, SharedTimeClock
 from wwe_scapi.compat import page_platform
 from wwe_scapi.service import Service
 from wwe_scapi.service.broker import ProtocolLog
+from wwe_scapi.service.logrecord import LogRecord
 from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.setup import configure
 from wwe_scapi.tabs import TabSession
@@ -45,11 +47,20 @@ class DesktopHost:
     service: Service
     view: DesktopView
     transport: PostMessageServiceTransport
+    record: LogRecord
     session: TabSession | None = None  # this tab among the desktop's tabs (None: the only tab)
 
     @property
     def workspace(self) -> Workspace:
         return self.service.workspace
+
+    def log_json(self, since: int = 0) -> str:
+        """The protocol log's entries numbered `since` or later, as JSON (window.wweLog)."""
+        return json.dumps(self.record.entries(int(since)), default=str)
+
+    def interactions_json(self) -> str:
+        """This tab's interactions in wire form, as JSON (window.wweInteractions)."""
+        return json.dumps(self.workspace.interaction_list(), default=str)
 
 
 def run_scenario(
@@ -109,6 +120,7 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     view = DesktopView(
         workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
     )
+    record = LogRecord(log, tab_of=view.tab_of)
     service = Service(
         workspace,
         policy,
@@ -126,7 +138,7 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     page.expose("wweScenario", lambda name, arguments=None: run_scenario(service.workspace, name, arguments, session))
     if session is not None:
         session.start()
-    return DesktopHost(service, view, transport, session)
+    return DesktopHost(service, view, transport, record, session)
 
 
 def _token_signer(config: Mapping[str, Any], page: Platform) -> PageSignerSource | None:

@@ -48,6 +48,7 @@ _NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
 NOT_IN_THE_BROWSER = (
     "package/wwe_scapi/__main__.py",
     "package/wwe_scapi/cli/",
+    "package/wwe_scapi/pytest_plugin/",  # pytest's, in CPython
     "package/wwe_scapi/compat/fake.py",
     "package/wwe_scapi/compat/fakedom.py",
     "package/wwe_scapi/auth/keys.py",  # the server's (it needs `cryptography`)

@@ -70,6 +70,8 @@ class LogEntry:
     ok: bool
     at: float  # wall time, seconds since the epoch
     warnings: tuple[str, ...] = ()  # how a served request strayed from the documented form
+    parameters: Any = None  # a request's parameters, as the frame sent them
+    data: Any = None  # a response's data or an event's, as sent (references, not copies)
 
 
 LogSink = Callable[[LogEntry], None]
@@ -99,10 +101,12 @@ class ProtocolLog:
         result: str,
         ok: bool,
         warnings: tuple[str, ...] = (),
+        parameters: Any = None,
+        data: Any = None,
     ) -> None:
         if not self._sinks:
             return
-        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall(), warnings)
+        entry = LogEntry(direction, origin, frame, request, result, ok, self._clock.wall(), warnings, parameters, data)
         for sink in list(self._sinks):
             sink(entry)
 
@@ -272,7 +276,7 @@ class Service:
         try:
             spec, parameters = self.admission.admit(frame.origin, message, self._warn)
         except WorkspaceError as strict:
-            self._answer(frame, name, message.reference_id, error=strict.message)
+            self._answer(frame, name, message.reference_id, error=strict.message, parameters=message.parameters)
             return
         except Refusal as refusal:
             if refusal.kind is RefusalKind.POLICY:
@@ -280,19 +284,19 @@ class Service:
             elif refusal.kind is RefusalKind.QUARANTINE:
                 self.log.write(Direction.IGNORED, frame.origin, frame.id, name, refusal.message, False)
             else:
-                self._answer(frame, name, message.reference_id, error=refusal.message)
+                self._answer(frame, name, message.reference_id, error=refusal.message, parameters=message.parameters)
             return
         forwarded = self.tabs.route(frame.context, spec.canonical, parameters) if self.tabs is not None else None
         if forwarded is not None:  # served by the leader tab
             warnings = tuple(self._warnings)
-            forwarded.then(lambda outcome: self._settled(frame, name, message.reference_id, outcome, warnings))
+            forwarded.then(lambda outcome: self._settled(frame, message, outcome, warnings))
             return
         outcome = self.run_handler(frame.context, spec.canonical, parameters)
         if isinstance(outcome, Pending):
             warnings = tuple(self._warnings)
-            outcome.then(lambda settled: self._settled(frame, name, message.reference_id, settled, warnings))
+            outcome.then(lambda settled: self._settled(frame, message, settled, warnings))
         else:
-            self._settled(frame, name, message.reference_id, outcome, ())
+            self._settled(frame, message, outcome, ())
 
     def run_handler(self, context: RequestContext, name: str, parameters: list[Any]) -> Outcome | Pending:
         """Run an admitted request's handler; its failures become the outcome's error. The
@@ -311,14 +315,13 @@ class Service:
             return data
         return Outcome(data, None, tuple(self._warnings))
 
-    def _settled(
-        self, frame: Frame, name: str, reference_id: Any, outcome: Outcome, earlier: tuple[str, ...]
-    ) -> None:
+    def _settled(self, frame: Frame, message: RequestMessage, outcome: Outcome, earlier: tuple[str, ...]) -> None:
         warnings = earlier + outcome.warnings
+        name, reference_id, parameters = message.name, message.reference_id, message.parameters
         if outcome.error is not None:
-            self._answer(frame, name, reference_id, error=outcome.error, warnings=warnings)
+            self._answer(frame, name, reference_id, error=outcome.error, warnings=warnings, parameters=parameters)
         else:
-            self._answer(frame, name, reference_id, data=outcome.data, warnings=warnings)
+            self._answer(frame, name, reference_id, data=outcome.data, warnings=warnings, parameters=parameters)
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]
@@ -348,6 +351,8 @@ class Service:
             "subscribe",
             f"{subscription_id}: {', '.join(message.names)}",
             True,
+            parameters=list(message.names),
+            data=subscription_id,
         )
 
     def _unsubscribe(self, frame: Frame, message: UnsubscribeMessage) -> None:
@@ -385,6 +390,7 @@ class Service:
                 f"{topic} {event_type}".strip(),
                 f"to frame{'s' if len(frames) > 1 else ''} {', '.join(str(f.id) for f in frames)}",
                 True,
+                data=data,
             )
         return delivered
 
@@ -405,14 +411,20 @@ class Service:
         data: Any = None,
         error: str | None = None,
         warnings: tuple[str, ...] = (),
+        parameters: Any = None,
     ) -> None:
+        readable = None
         if error is None:
-            reply = messages.success_response(name, reference_id, self._readable_copy(data))
+            readable = self._readable_copy(data)
+            reply = messages.success_response(name, reference_id, readable)
         else:
             reply = messages.failure_response(name, reference_id, error)
         self._send(frame, reply)
         if self.log.active:
-            self.log.write(Direction.REQUEST, frame.origin, frame.id, name or "-", error or "ok", error is None, warnings)
+            self.log.write(
+                Direction.REQUEST, frame.origin, frame.id, name or "-", error or "ok", error is None, warnings,
+                parameters, readable,
+            )
 
     def _refuse(self, frame_id: int, origin: str, name: str | None, reference_id: Any, reason: str) -> None:
         self.log.write(Direction.REFUSED, origin, frame_id, name or "-", reason, False)

@@ -42,6 +42,7 @@ class MemoryHub:
         self._last_key = first_key - 1
         self.sent: list[tuple[int, Message]] = []  # every message the service posted, copied
         self.places: dict[int, str] = {}  # window key -> where the desktop shows it
+        self.in_flight = 0  # messages posted, not delivered yet (a test's settle() waits for 0)
 
     def window(self, origin: str) -> MemoryWindow:
         """A new window on `origin`: a client transport, or raw posts with `.post()`."""
@@ -67,7 +68,12 @@ class MemoryHub:
         return window.key
 
     def _later(self, callback: Any, *arguments: Any) -> None:
-        (self._loop or asyncio.get_running_loop()).call_soon(callback, *arguments)
+        self.in_flight += 1
+        (self._loop or asyncio.get_running_loop()).call_soon(self._delivered, callback, arguments)
+
+    def _delivered(self, callback: Any, arguments: tuple[Any, ...]) -> None:
+        self.in_flight -= 1
+        callback(*arguments)
 
     def _to_service(self, window: MemoryWindow, message: Any) -> None:
         raw = message if isinstance(message, dict) else {}

@@ -1,0 +1,82 @@
+"""The protocol log as data: every entry kept (up to a bound) and handed out as plain dicts,
+for tests to assert on (`window.wweLog()` on the desktop page, `MemoryDesktop.log`) and for
+`serve --log FILE`. Entries are kept as they come; dicts are built only when asked for."""
+
+from __future__ import annotations
+
+import datetime
+from collections import deque
+from collections.abc import Callable
+from typing import Any, Final
+
+from wwe_scapi.service.broker import LogEntry, ProtocolLog
+
+DEFAULT_LIMIT: Final = 10_000  # the newest entries kept; `seq` tells how many came before
+
+
+def entry_dict(entry: LogEntry, seq: int, tab: str | None = None) -> dict[str, Any]:
+    """One entry in the form the log's readers get (JSON-ready when its data is)."""
+    return {
+        "seq": seq,
+        "at": datetime.datetime.fromtimestamp(entry.at, datetime.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "direction": entry.direction.value,
+        "origin": entry.origin,
+        "frame": entry.frame,
+        "tab": tab,
+        "request": entry.request,
+        "parameters": entry.parameters,
+        "result": entry.result,
+        "data": entry.data,
+        "ok": entry.ok,
+        "warnings": list(entry.warnings),
+    }
+
+
+class LogRecord:
+    """Keeps the newest `limit` entries of a protocol log, numbered from 0 (`seq`).
+    `tab_of(frame_id)` names the desktop tab a frame is shown in (None: not known)."""
+
+    def __init__(
+        self, log: ProtocolLog, limit: int = DEFAULT_LIMIT, tab_of: Callable[[int], str | None] | None = None
+    ) -> None:
+        self._kept: deque[tuple[int, LogEntry, str | None]] = deque(maxlen=limit)
+        self._next = 0
+        self._tab_of = tab_of
+        self._tabs: dict[int, str | None] = {}  # looked up once per frame: off the request path
+        self._listeners: list[Callable[[dict[str, Any]], None]] = []
+        self._stop = log.add(self._on_entry)
+
+    def _on_entry(self, entry: LogEntry) -> None:
+        tab = self._tab(entry.frame)
+        self._kept.append((self._next, entry, tab))
+        if self._listeners:
+            as_dict = entry_dict(entry, self._next, tab)
+            for listener in list(self._listeners):
+                listener(as_dict)
+        self._next += 1
+
+    def _tab(self, frame: int | None) -> str | None:
+        """Looked up at the frame's first entry (a frame keeps its place; a new page in the
+        window is a new frame), while the frame is still there to be found."""
+        if self._tab_of is None or frame is None:
+            return None
+        if frame not in self._tabs:
+            self._tabs[frame] = self._tab_of(frame)
+        return self._tabs[frame]
+
+    def entries(self, since: int = 0) -> list[dict[str, Any]]:
+        """The kept entries numbered `since` or later, oldest first."""
+        return [entry_dict(entry, seq, tab) for seq, entry, tab in self._kept if seq >= since]
+
+    @property
+    def count(self) -> int:
+        """How many entries have come (kept or not)."""
+        return self._next
+
+    def on_entry(self, listener: Callable[[dict[str, Any]], None]) -> Callable[[], None]:
+        """`listener(entry_dict)` for each entry from now on (e.g. a JSON-lines file)."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def close(self) -> None:
+        self._stop()
