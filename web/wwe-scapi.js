@@ -138,12 +138,31 @@ export async function startDesktop() {
   }
 }
 
-// An app written in Python: its source runs with top-level await allowed.
-export async function startApp(pythonUrl) {
+// An app written in Python: its source runs with top-level await allowed. `modules`: more of
+// the app's Python files (or a package's: "./crm/__init__.py", "./crm/lookup.py"), relative to
+// the page like `pythonUrl`; each is written into Pyodide's file system at its path relative
+// to the main file's folder, a folder put on sys.path, so the app imports them as usual.
+const APP_DIR = "/home/pyodide/wwe-app";
+export async function startApp(pythonUrl, {modules = []} = {}) {
   window.wweAppStarting = true;  // tests wait for wweAppReady, or wweAppFailed
   try {
     const url = new URL(pythonUrl, document.baseURI);
-    const [pyodide, source] = await Promise.all([bootPython(), fetchOk(url).then((response) => response.text())]);
+    const base = new URL(".", url);
+    const files = modules.map((module) => {
+      const moduleUrl = new URL(module, document.baseURI);
+      if (!moduleUrl.href.startsWith(base.href)) {
+        throw new Error(`wwe-scapi: startApp: the module ${moduleUrl.href} is not in the main file's folder ${base.href}`);
+      }
+      return {url: moduleUrl, path: `${APP_DIR}/${decodeURIComponent(moduleUrl.href.slice(base.href.length))}`};
+    });
+    const text = (address) => fetchOk(address).then((response) => response.text());
+    const [pyodide, source, ...sources] = await Promise.all([bootPython(), text(url), ...files.map((file) => text(file.url))]);
+    pyodide.FS.mkdirTree(APP_DIR);
+    files.forEach((file, index) => {
+      pyodide.FS.mkdirTree(file.path.slice(0, file.path.lastIndexOf("/")));
+      pyodide.FS.writeFile(file.path, sources[index]);
+    });
+    if (files.length) pyodide.runPython(`import sys\nif ${JSON.stringify(APP_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
     await pyodide.runPythonAsync(source, {filename: url.pathname});
     timings.ready = performance.now();
     window.wweAppReady = true;

@@ -19,7 +19,12 @@ from wwe_scapi.security.errors import PolicyConfigError
 from wwe_scapi.service.setup import build_service
 from wwe_scapi.workspace.webcontent import web_contents
 
-SAMPLES = (("Sample A", "localhost", 1, "/apps/sample-a/"), ("Sample B", "127.0.0.1", 2, "/apps/sample-b/"))
+# Two apps in Python, one in plain JavaScript (on genesys.wwe.service), each on its own origin.
+SAMPLES = (
+    ("Sample A", "localhost", 1, "/apps/sample-a/"),
+    ("Sample B", "127.0.0.1", 2, "/apps/sample-b/"),
+    ("Sample JS", "localhost", 3, "/apps/sample-js/"),
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="desktop host (default 127.0.0.1)")
     serve.add_argument("--app", action="append", default=[], metavar="[TITLE=]URL",
                        help="embed your own app, in a tab titled TITLE (repeatable); the samples are then left out")
-    serve.add_argument("--samples", action="store_true", help="embed the two sample apps beside your --app ones")
-    serve.add_argument("--no-samples", action="store_true", help="do not embed the two sample apps")
+    serve.add_argument("--samples", action="store_true", help="embed the sample apps beside your --app ones")
+    serve.add_argument("--no-samples", action="store_true", help="do not embed the sample apps")
     serve.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                        help="an Agent Workspace option, e.g. service-client-api.rate-limit=50 (repeatable)")
     serve.add_argument("--config", type=Path, metavar="FILE", help="a file of key=value options")

@@ -24,6 +24,7 @@ from pathlib import Path
 from wwe_scapi.auth.pins import MICROPIP, TOKEN_WHEELS, Pin
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
+from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED
 
 PYODIDE_VERSION = "314.0.7"
 # The registry's `dist.integrity` of pyodide@314.0.7: the cached archive must match it.
@@ -49,6 +50,8 @@ NOT_IN_THE_BROWSER = (
     "package/wwe_scapi/__main__.py",
     "package/wwe_scapi/cli/",
     "package/wwe_scapi/pytest_plugin/",  # pytest's, in CPython
+    "package/wwe_scapi/testing/goldens.py",  # the golden envelopes, for CPython tests
+    "package/wwe_scapi/testing/envelopes/",
     "package/wwe_scapi/compat/fake.py",
     "package/wwe_scapi/compat/fakedom.py",
     "package/wwe_scapi/auth/keys.py",  # the server's (it needs `cryptography`)
@@ -101,8 +104,9 @@ def build_site(out: Path | None = None, *, quiet: bool = False) -> Path:
     _install_page_packages(layout, quiet)
     wheels = _build_wheel(layout, quiet)
     # The loader is written from its template, after the copy.
-    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER})
+    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER, JS_CLIENT})
     _write_loader(layout, wheels)
+    _write_js_client(layout)
     return layout.out
 
 
@@ -342,6 +346,24 @@ def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
     loader = layout.out / LOADER
     if not loader.is_file() or loader.read_text(encoding="utf-8") != text:
         _replace_file(loader, lambda part: part.write_text(text, encoding="utf-8"))
+
+
+JS_CLIENT = "genesys-wwe-service.js"
+REQUESTS_PLACEHOLDER = '{"__REQUESTS__": 0}'
+
+
+def _write_js_client(layout: SiteLayout) -> None:
+    """wwe-scapi's own genesys.wwe.service, with the catalogue's documented requests (name ->
+    number of parameters) written in."""
+    template = layout.root / "web" / JS_CLIENT
+    text = template.read_text(encoding="utf-8")
+    if REQUESTS_PLACEHOLDER not in text:
+        raise BuildError(f"{template} has lost its placeholder {REQUESTS_PLACEHOLDER}.")
+    table = {name: len(spec.params) for name, spec in CATALOGUE.items() if name not in UNDOCUMENTED}
+    text = text.replace(REQUESTS_PLACEHOLDER, json.dumps(table))
+    written = layout.out / JS_CLIENT
+    if not written.is_file() or written.read_text(encoding="utf-8") != text:
+        _replace_file(written, lambda part: part.write_text(text, encoding="utf-8"))
 
 
 def _replace_file(path: Path, write: Callable[[Path], object]) -> None:

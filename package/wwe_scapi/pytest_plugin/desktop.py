@@ -163,6 +163,13 @@ class WweDesktop:
                 return found[0]
         raise DesktopError(f"no app {key!r} in this desktop; its apps: {', '.join(f'{a.title} = {a.url}' for a in self.apps)}")
 
+    def show(self, app: str) -> Frame:
+        """Bring that app's tab to the front (as the agent clicks it), e.g. before clicking in
+        it; its frame."""
+        wanted = self._find_app(app)
+        self.page.get_by_role("tab", name=wanted.title, exact=True).click()
+        return self.app(wanted.url)
+
     def run_in_app(self, app: str, code: str) -> Any:
         """Run Python in that app's Pyodide (top-level `await` allowed; `service` is the app's
         client, `connect()`'s); the value of the code's last expression comes back, through JSON."""

@@ -16,6 +16,7 @@ from wwe_scapi.cli.options import option_is_set
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
 from wwe_scapi.cli.sitebuild import build_site
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
+from wwe_scapi.service.setup import build_service
 
 # The desktop on 127.0.0.1, the app origins alternating host and port, so that neighbouring
 # origins differ in both (as the samples of `serve` do).
@@ -124,8 +125,10 @@ def _option_text(value: Any) -> str:
 
 def desktop_config(apps: Sequence[EmbeddedApp], options: Mapping[str, Any], strict: bool) -> dict[str, Any]:
     """What /config.json answers: the options, with the apps' origins accepted unless the
-    options say which origins are (as `serve` does)."""
+    options say which origins are (as `serve` does). Raises PolicyConfigError (a ValueError
+    naming the option) for an invalid option, as `serve` refuses to start."""
     chosen = {key: _option_text(value) for key, value in options.items()}
+    build_service(chosen)  # a bad option is refused here, naming it, before a page opens
     listed = [{"title": app.title, "url": app.url} for app in apps]
     if not option_is_set(chosen, ORIGINS_OPTION):
         accepted = default_accepted_origins(listed, chosen)

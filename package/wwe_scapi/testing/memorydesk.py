@@ -60,13 +60,16 @@ class MemoryDesktop:
     def connect(self, origin: str = DEFAULT_ORIGIN, **client_options: Any) -> ServiceClient:
         """A Python client in a new window on `origin` (options as for ServiceClient; its
         clock is this desktop's, so `advance` times its requests out too)."""
-        if self._accept_connected:
-            self._accept(origin)
+        self.accept(origin)
         client = self.network.connect(origin, clock=self.clock, **client_options)
         self.clients.append(client)
         return client
 
-    def _accept(self, origin: str) -> None:
+    def accept(self, origin: str) -> None:
+        """Accept that origin too, unless the options decide which origins are accepted
+        (connect() does it for its clients' origins)."""
+        if not self._accept_connected:
+            return
         origins = self.service.policy.origins
         if origins.accept(origin):
             self.workspace.configuration.set(ORIGINS_OPTION, origins.describe())
