@@ -138,6 +138,27 @@ export async function startDesktop() {
   }
 }
 
+// A failure as people read it: a Python error's traceback (its message; the JS frames of its
+// stack are Pyodide's, not the app's), else the JavaScript stack.
+function failureText(error) {
+  if (error && error.type && typeof error.message === "string") return error.message;
+  return String(error && error.stack ? error.stack : error);
+}
+
+// Tells the desktop that this app failed (wwe-scapi's own app report, which the real Agent
+// Workspace ignores): the simulated desktop shows it on the app's tab and in its protocol log.
+// Only to the embedding page's known origin (an iframe's ancestorOrigins): a traceback is never
+// posted to "*", so a popup, whose opener's origin is unknown, reports nothing.
+function reportToDesktop(kind, text) {
+  const ancestors = window.location.ancestorOrigins;
+  if (window.parent === window || !ancestors || !ancestors.length) return;
+  try {
+    window.parent.postMessage({wweScapiAppReport: kind, text}, ancestors[0]);
+  } catch (error) {
+    console.warn("wwe-scapi: could not tell the desktop of the failure:", error);
+  }
+}
+
 // An app written in Python: its source runs with top-level await allowed. `modules`: more of
 // the app's Python files (or a package's: "./crm/__init__.py", "./crm/lookup.py"), relative to
 // the page like `pythonUrl`; each is written into Pyodide's file system at its path relative
@@ -167,7 +188,8 @@ export async function startApp(pythonUrl, {modules = []} = {}) {
     timings.ready = performance.now();
     window.wweAppReady = true;
   } catch (error) {
-    window.wweAppFailed = String(error && error.stack ? error.stack : error);
+    window.wweAppFailed = failureText(error);
+    reportToDesktop("boot", window.wweAppFailed);
     showError(error);
     throw error;
   }

@@ -27,8 +27,30 @@ def test_rows_are_newest_first_with_their_six_cells(site, open_desktop) -> None:
     newest_first = ["agent.getState", "agent.get"]
     for (row_class, time, direction, origin, frame, request, result), wanted in zip(rows, newest_first):
         assert (row_class, direction, origin, request) == ("log-request ok", "request", site.origins[1], wanted)
-        assert time.count(":") == 2 and frame.isdigit() and result  # the entry's own time of day
+        number, tab = frame.split(" · ")  # the frame id and its tab's title
+        assert time.count(":") == 2 and number.isdigit() and tab == "App 0" and result  # the entry's own time of day
     assert len(rows) == 2
+
+
+def test_a_row_opens_on_the_messages_parameters_and_payload_and_the_log_filters_by_origin_or_tab(site, open_desktop) -> None:  # type: ignore[no-untyped-def]
+    apps = [app_url(site, 1, "vendor-envelopes.html"), app_url(site, 2, "vendor-envelopes.html")]
+    desktop = open_desktop(apps, accept=[site.origins[1], site.origins[2]])
+    desktop.frame(0).evaluate("() => window.request('media.getMediaByName', ['voice'])")
+    desktop.frame(1).evaluate("() => window.request('agent.get')")
+    page = desktop.page
+    page.wait_for_function(f"{ROWS}.some(r => r.cells[4].textContent === 'agent.get')", polling=25)
+    details = page.evaluate(
+        f"{ROWS}.filter(r => r.cells[4].textContent === 'media.getMediaByName').map(r => [r.cells[5].querySelector('summary').textContent, r.cells[5].querySelector('pre').textContent])"
+    )
+    [(summary, shown)] = details
+    assert summary == "ok" and '"voice"' in shown.split("data:")[0] and '"name": "voice"' in shown
+    page.fill("#log-filter", "App 1")
+    visible = f"{ROWS}.filter(r => !r.hidden).map(r => r.cells[3].textContent)"
+    page.wait_for_function(f"{visible}.length > 0 && {visible}.every(text => text.endsWith('App 1'))", polling=25)
+    page.fill("#log-filter", site.origins[1].removeprefix("http://"))
+    page.wait_for_function(f"{visible}.length > 0 && {visible}.every(text => text.endsWith('App 0'))", polling=25)
+    page.fill("#log-filter", "")
+    page.wait_for_function(f"new Set({visible}.map(text => text.split(' · ')[1])).size === 2", polling=25)
 
 
 def test_a_burst_keeps_the_newest_200_and_draws_the_rest_on_scroll(site, open_desktop) -> None:  # type: ignore[no-untyped-def]

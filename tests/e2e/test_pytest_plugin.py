@@ -90,9 +90,11 @@ def _project(pytester: pytest.Pytester) -> None:
 
 def test_the_plugin_in_a_project_of_its_own(pytester: pytest.Pytester) -> None:
     _project(pytester)
-    pytester.makepyfile(test_crm=BROWSER_TESTS)
+    # The session's last test is async: the browser fixtures are torn down in its teardown.
+    last = "async def test_the_last_test_is_async(wwe_memory):\n    assert wwe_memory.connect() is not None\n"
+    pytester.makepyfile(test_crm=BROWSER_TESTS, test_last=last)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--wwe-artifacts", "artifacts", timeout=600)
-    result.assert_outcomes(passed=4, failed=1)
+    result.assert_outcomes(passed=5, failed=1, errors=0)
     # the failing test's report: the log, the consoles, a screenshot, in files and in the report
     output = result.stdout.str()
     assert "wwe-scapi desktop-1 protocol log" in output and "subscribe" in output

@@ -291,6 +291,21 @@ async def test_the_log_is_drawn_in_one_batch_per_quarter_second_with_each_entrys
     assert [row[6] for row in rows] == [False, True, True]
 
 
+async def test_each_row_names_the_frames_tab_and_holds_the_messages_parameters_and_payload() -> None:
+    page = DesktopPage()
+    app = page.app(0)
+    await app.subscribe(["interaction"], lambda message: None)
+    call = page.workspace.scenario.ring_inbound_call(user_data={"Segment": "Gold"})
+    await app.interaction.set_user_data(call.interaction_id, {"VIP": "yes"})
+    page.clock.advance(0.25)
+    rows = page.platform.log_table.shown  # type: ignore[union-attr]
+    set_user_data = next(row for row in rows if row[4] == "interaction.setUserData")
+    assert set_user_data[8] == "App 0"  # the tab's title
+    assert '"VIP": "yes"' in set_user_data[9] and set_user_data[9].startswith("parameters:")
+    event = next(row for row in rows if row[1] == "event")
+    assert event[9].startswith("data:") and "Gold" in event[9]
+
+
 async def test_the_log_keeps_the_newest_rows_only() -> None:
     page = DesktopPage()
     app = page.app(0)

@@ -50,3 +50,14 @@ def test_the_newest_are_kept_numbered_and_the_tab_looked_up_once_per_frame() -> 
     record.close()
     log.write(Direction.REQUEST, "http://a.test", 7, "after", "ok", True)
     assert record.count == 5
+
+
+def test_big_parameters_are_not_kept() -> None:
+    log = ProtocolLog(ManualClock())
+    record = LogRecord(log)
+    log.write(Direction.REQUEST, "http://a.test", 1, "voice.dial", "ok", True, (), ["x" * 200_000], None)
+    log.write(Direction.REQUEST, "http://a.test", 1, "voice.dial", "ok", True, (), [{"k": ["y" * 100] * 500}], None)
+    log.write(Direction.REQUEST, "http://a.test", 1, "voice.dial", "ok", True, (), ["+15550100", None], None)
+    big, nested, small = record.entries()
+    assert big["parameters"] == nested["parameters"] == "(not kept in the log: more than 16384 characters)"
+    assert small["parameters"] == ["+15550100", None]

@@ -36,6 +36,7 @@ def connect(
     timeout: float = _UNSET,
     new: bool = False,
     platform: Platform | None = None,
+    report_errors: bool = True,
 ) -> ServiceClient:
     """The page's client of the Agent Workspace service: the first call makes it, later calls
     give the same one (a new one with `new=True`). A later call with arguments that differ
@@ -75,7 +76,9 @@ def connect(
             "No Agent Workspace window: this page is neither in an iframe nor a popup; "
             "pass target= (the vendor's targetWWEWindow) to connect()."
         )
-    client = ServiceClient(transport, timeout=DEFAULT_TIMEOUT_SECONDS if timeout is _UNSET else timeout)
+    client = ServiceClient(
+        transport, timeout=DEFAULT_TIMEOUT_SECONDS if timeout is _UNSET else timeout, report_errors=report_errors
+    )
     if new and _page_client is not None and _page_client.platform is platform and target is _UNSET:
         # A second client of the same page: it has the page's frame id, or the desktop would
         # take its first request for a new page's.

@@ -82,6 +82,30 @@ class AppsView:
         if window is not None:
             self._windows[index] = window
 
+    def mark_failed(self, place: str | None, kind: str, text: str) -> bool:
+        """Show an app's reported failure on its tab: a mark on the tab, the traceback above its
+        iframe (the newest; how many so far). False when that place is not a tab's iframe."""
+        if place is None or not place.startswith("app-frame-"):
+            return False
+        index = int(place.removeprefix("app-frame-"))
+        tab, panel = self._dom.find(f"app-tab-{index}"), self._dom.find(f"app-panel-{index}")
+        if tab is None or panel is None:
+            return False
+        count = int(tab.getAttribute("data-failures") or 0) + 1
+        tab.setAttribute("data-failures", str(count))
+        tab.setAttribute("class", "app-failed")
+        tab.textContent = f"⚠ {self.tabs[index].title}"
+        box = self._dom.find(f"app-failure-{index}")
+        if box is None:
+            box = self._dom.element("details", id=f"app-failure-{index}", role="alert", **{"class": "app-failure"})
+            panel.prepend(box)
+        what = "did not start" if kind == "boot" else "raised in an event handler"
+        last = next((line for line in reversed(text.splitlines()) if line.strip()), "")
+        summary = self._dom.element("summary", f"{self.tabs[index].title} {what}: {last.strip()}" + (f" ({count} failures)" if count > 1 else ""))
+        box.replaceChildren(summary, self._dom.element("pre", text))
+        box.setAttribute("data-kind", kind)
+        return True
+
     def shown_frames(self) -> set[str]:
         """The ids of the app iframes on screen now."""
         return {f"app-frame-{self.front}"} if self.tabs else set()

@@ -59,7 +59,7 @@ class DesktopView:
         # What the controls do, done where the contact centre is (the leader tab).
         self.actions = Actions(workspace, session)
         clock = workspace.clock
-        self.log_view = ProtocolLogView(log, dom.platform, clock)
+        self.log_view = ProtocolLogView(log, dom.platform, clock, tab_of=self.tab_of)
         self.interactions_view = InteractionsView(workspace, dom, clock, self.show_alert, self.actions)
         self.outbound_view = OutboundView(workspace, dom, clock, self.show_alert, self.actions)
         self.apps_view = AppsView(apps, dom)
@@ -225,6 +225,10 @@ class DesktopView:
             element = self._dom.find(place) if place is not None else None
             urls = [str(element.getAttribute("src"))] if element is not None else []
         return next((url for url in urls if origin_of(url) == origin), None)
+
+    def app_reported(self, frame_id: int, kind: str, text: str) -> None:
+        """An app's own failure (its boot, an event handler): shown on its tab."""
+        self.apps_view.mark_failed(self.windows.place(frame_id), kind, text)
 
     def tab_of(self, frame_id: int) -> str | None:
         """The title of the desktop tab showing that frame ("popup" for a popup window; None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.browser.logposter import LogPoster
 from wwe_scapi.browser.tabsbridge import TAB_BRIDGE_JS
 from wwe_scapi.browser.tokensource import PageSignerSource
 from wwe_scapi.clock import Clock, SharedTimeClock
@@ -25,6 +26,7 @@ from wwe_scapi.tabs import TabSession
 from wwe_scapi.tabs.election import first_frame_id
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
 from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.workspace.description import read_description
 from wwe_scapi.workspace.interactions import Interaction
 from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
@@ -103,7 +105,8 @@ def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebCon
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> DesktopHost:
     """Serve the Agent Workspace on this page with the options and apps of `config`
-    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool, "auth": {"key": path}},
+    ({"options": {key: value}, "apps": [{"title", "url"}], "strict": bool, "auth": {"key": path},
+    "log": path to post the protocol log to, "workspace": a workspace description},
     as `wwe-scapi serve` writes it; the loader adds "site" (its own folder), "origin" (the page's)
     and "tab", the tab's number it drew: this page is then one of the desktop's tabs, sharing
     one contact centre with the others).
@@ -113,7 +116,9 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     number = tab if isinstance(tab, int) and not isinstance(tab, bool) and tab > 0 else None
     if number is not None and clock is None:
         clock = SharedTimeClock()  # deadlines pass from tab to tab
-    workspace, policy = configure(dict(config.get("options", {})), clock)
+    described = config.get("workspace")  # serve --workspace FILE.toml, checked by the server already
+    description = read_description(described, "the workspace of /config.json") if described is not None else None
+    workspace, policy = configure(dict(config.get("options", {})), clock, description)
     session = _join_tabs(page, number, workspace) if number is not None else None
     transport = PostMessageServiceTransport(page, first_frame_id(session.number) if session is not None else 1)
     log = ProtocolLog(workspace.clock)
@@ -121,6 +126,8 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
         workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
     )
     record = LogRecord(log, tab_of=view.tab_of)
+    if config.get("log"):  # serve --log FILE: the server takes the log's JSON lines
+        LogPoster(record, page, workspace.clock, str(config["log"]))
     service = Service(
         workspace,
         policy,

@@ -26,24 +26,47 @@ _LOG_ROWS_AT_TOP = 25
 # plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile.
 _LOG_FLUSH_S = 0.25
 _CELL_CHARS = 500
+_DETAIL_CHARS = 4000  # of a message's parameters and payload, shown when the row is opened
 
 
-def _row(entry: LogEntry) -> list[Any]:
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _details(entry: LogEntry) -> str:
+    """The message's parameters and payload as JSON, for the row's expandable part ("" if none)."""
+    parts = []
+    if entry.parameters not in (None, []):
+        parts.append("parameters: " + json.dumps(entry.parameters, indent=1, default=str, ensure_ascii=False))
+    if entry.data is not None:
+        label = "traceback" if entry.direction.value == "app" else "data"
+        text = entry.data if isinstance(entry.data, str) and label == "traceback" else json.dumps(entry.data, indent=1, default=str, ensure_ascii=False)
+        parts.append(f"{label}: {text}")
+    return _cut("\n".join(parts), _DETAIL_CHARS)
+
+
+def _row(entry: LogEntry, tab: str | None) -> list[Any]:
     """One row of a batch, in the order the drawer reads it; a served request's warnings follow
-    its result."""
+    its result; then the frame's tab title and the expandable details."""
     frame = "" if entry.frame is None else str(entry.frame)
-    result = entry.result + "".join(f" ⚠ {warning}" for warning in entry.warnings)
-    if len(result) > _CELL_CHARS:  # the table stays small, whatever a frame sent
-        result = result[: _CELL_CHARS - 1] + "…"
-    return [entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, result, entry.ok, bool(entry.warnings)]
+    result = _cut(entry.result + "".join(f" ⚠ {warning}" for warning in entry.warnings), _CELL_CHARS)  # small, whatever a frame sent
+    return [
+        entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, result, entry.ok,
+        bool(entry.warnings), tab or "", _details(entry),
+    ]
 
 
 class ProtocolLogView:
     """Keeps the newest entries of the service's protocol log in the page's log table."""
 
-    def __init__(self, log: ProtocolLog, platform: Platform, clock: Clock) -> None:
+    def __init__(
+        self, log: ProtocolLog, platform: Platform, clock: Clock, tab_of: Callable[[int], str | None] | None = None
+    ) -> None:
+        """`tab_of(frame_id)`: the title of the desktop tab showing that frame, for the rows."""
         self._log = log
         self._clock = clock
+        self._tab_of = tab_of
+        self._tabs: dict[int, str | None] = {}
         # Entries older than the table's limit would be drawn only to be trimmed at once.
         self._pending: deque[LogEntry] = deque(maxlen=_LOG_ROWS)
         self._flush_scheduled = False
@@ -60,8 +83,15 @@ class ProtocolLogView:
             self._flush_scheduled = True
             self._clock.call_later(_LOG_FLUSH_S, self._flush)
 
+    def _tab(self, frame: int | None) -> str | None:
+        if frame is None or self._tab_of is None:
+            return None
+        if frame not in self._tabs:
+            self._tabs[frame] = self._tab_of(frame)
+        return self._tabs[frame]
+
     def _flush(self) -> None:
         self._flush_scheduled = False
-        rows = [_row(entry) for entry in self._pending]
+        rows = [_row(entry, self._tab(entry.frame)) for entry in self._pending]
         self._pending.clear()
         self._draw(json.dumps(rows))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 import threading
+import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from wwe_scapi.cli.options import OptionError, option_is_set, parse_app, parse_option, read_config_file
@@ -16,7 +19,8 @@ from wwe_scapi.cli.errors import BuildError
 from wwe_scapi.cli.sitebuild import build_site, find_checkout
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.security.errors import PolicyConfigError
-from wwe_scapi.service.setup import build_service
+from wwe_scapi.service.setup import build_service, configure
+from wwe_scapi.workspace.description import DescriptionError, WorkspaceDescription, read_description
 from wwe_scapi.workspace.webcontent import web_contents
 
 # Two apps in Python, one in plain JavaScript (on genesys.wwe.service), each on its own origin.
@@ -40,8 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                        help="an Agent Workspace option, e.g. service-client-api.rate-limit=50 (repeatable)")
     serve.add_argument("--config", type=Path, metavar="FILE", help="a file of key=value options")
+    serve.add_argument("--workspace", type=Path, metavar="FILE.toml",
+                       help="the agent, states, directory, options, campaigns and apps to serve (docs/workspace-file.md)")
     serve.add_argument("--strict", action="store_true",
                        help="fail requests that stray from the reference's documented forms (warned of otherwise)")
+    serve.add_argument("--log", type=Path, metavar="FILE",
+                       help="write the protocol log to FILE as JSON lines, as the desktop page sees it")
     serve.add_argument("--no-build", action="store_true", help="serve the site as it is")
     serve.add_argument("--verbose", action="store_true", help="log every HTTP request")
     build = commands.add_parser("build", help="build the static site")
@@ -71,21 +79,26 @@ def _built_site() -> Path:
     return site
 
 
-def with_samples(args: argparse.Namespace) -> bool:
-    """The samples are embedded unless --no-samples, or --app without --samples."""
+def with_samples(args: argparse.Namespace, own: bool | None = None) -> bool:
+    """The samples are embedded unless --no-samples, or apps of one's own (--app, the workspace
+    file's) without --samples."""
     if args.samples and args.no_samples:
         raise OptionError("--samples and --no-samples: choose one")
-    return not args.no_samples and (args.samples or not args.app)
+    return not args.no_samples and (args.samples or not (args.app if own is None else own))
 
 
 def _serve(args: argparse.Namespace) -> int:
-    samples = with_samples(args)
-    own_apps = [parse_app(text) for text in args.app]
+    described, description = read_workspace_file(args.workspace) if args.workspace else (None, None)
+    file_apps = [dict(app) for app in description.apps] if description is not None else []
+    samples = with_samples(args, own=bool(args.app or file_apps))
+    own_apps = file_apps + [parse_app(text) for text in args.app]
     last_port = args.port + (len(SAMPLES) if samples else 0)
     if not 0 < args.port <= last_port <= 65535:
         raise OptionError(f"--port {args.port}: expected a port from 1 to {65535 - last_port + args.port}")
     options = read_config_file(args.config) if args.config else {}
     options.update(parse_option(text) for text in args.option)
+    if description is not None:  # the file's options under --config's and --option's
+        options = {**{key: _as_text(value) for key, value in description.options.items()}, **options}
     desktop = Origin(args.host, args.port)
     origins = [desktop]
     apps: list[dict[str, str]] = []
@@ -98,7 +111,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not option_is_set(options, ORIGINS_OPTION):
         options[ORIGINS_OPTION] = default_accepted_origins(apps, options)
         print(f"{ORIGINS_OPTION} not set: accepting the embedded apps' origins {options[ORIGINS_OPTION]}")
-    build_service(options)  # refuse invalid options here, before anything is served
+    build_service(options, description=description)  # refuse invalid options here, before anything is served
     warnings = unknown_option_warnings(options) + refused_app_warnings([app["url"] for app in own_apps], options)
     for warning in warnings:
         print(f"wwe-scapi: warning: {warning}", file=sys.stderr)
@@ -111,8 +124,10 @@ def _serve(args: argparse.Namespace) -> int:
         "strict": args.strict,
         "origins": {"desktop": desktop.url, "apps": [origin.url for origin in origins[1:]]},
     }
+    if described is not None:
+        config["workspace"] = described
     try:
-        running = serve_site(site, origins, config=config, verbose=args.verbose)
+        running = serve_site(site, origins, config=config, verbose=args.verbose, log_file=args.log)
     except ListenError as error:
         print(f"wwe-scapi: {error.strerror}. Is another server using these ports? Try another --port.",
               file=sys.stderr)
@@ -124,6 +139,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"  embedded app: {app['title']}: {app['url']}")
     for content in web_contents(build_service(options).workspace.configuration):
         print(f"  web content ({content.placement.value.lower()}): {content.title}: {content.url}")
+    if args.log is not None:
+        print(f"  protocol log, as JSON lines: {args.log}")
     print("Ctrl-C stops.", flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops as cleanly as Ctrl-C
     try:
@@ -140,6 +157,31 @@ def default_accepted_origins(apps: list[dict[str, str]], options: dict[str, str]
     urls = [app["url"] for app in apps]
     urls += [content.url for content in web_contents(build_service(options).workspace.configuration)]
     return ", ".join(sorted({f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" for url in urls}))
+
+
+def read_workspace_file(path: Path) -> tuple[dict[str, Any], WorkspaceDescription]:
+    """The TOML file as data (for the page) and as checked; OptionError naming what is wrong."""
+    try:
+        with path.open("rb") as source:
+            data = tomllib.load(source)
+    except OSError as error:
+        raise OptionError(f"--workspace {path}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise OptionError(f"--workspace {path}: not TOML: {error}") from None
+    try:
+        json.dumps(data)
+    except TypeError:
+        raise OptionError(f"--workspace {path}: dates and times are not supported; write them as text") from None
+    try:
+        description = read_description(data, str(path))
+        configure(None, None, description)  # the campaigns load, the states and agent fit
+    except DescriptionError as error:
+        raise OptionError(str(error) if str(error).startswith(str(path)) else f"{path}: {error}") from None
+    return data, description
+
+
+def _as_text(value: object) -> str:
+    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _interrupt(signum: int, frame: object) -> None:

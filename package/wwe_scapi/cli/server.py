@@ -54,6 +54,24 @@ class Origin:
 # public half to anyone (an app's back end checks auth.getJwtToken's tokens with it).
 KEY_PATH = "/auth/desktop-signing-key.json"
 JWKS_PATH = "/.well-known/jwks.json"
+# Where the desktop page posts its protocol log (JSON lines) when `serve --log FILE` is given.
+LOG_PATH = "/wwe-scapi/protocol-log"
+_LOG_BODY_LIMIT = 8 * 1024 * 1024  # one batch of the page's log, at most
+
+
+class LogFile:
+    """The protocol log's JSON lines, appended as the desktop page posts them (one writer at a
+    time: the server answers on several threads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")  # a new file per serve
+
+    def append(self, text: str) -> None:
+        with self._lock, self.path.open("a", encoding="utf-8") as out:
+            out.write(text if text.endswith("\n") else text + "\n")
 
 
 @dataclass(slots=True)
@@ -63,6 +81,7 @@ class DesktopConfig:
 
     value: Mapping[str, Any] | None = None
     signing_key: SigningKey | None = None
+    log_file: LogFile | None = None
 
     def encoded(self) -> bytes | None:
         if self.value is None:
@@ -70,6 +89,8 @@ class DesktopConfig:
         value = dict(self.value)
         if self.signing_key is not None:
             value["auth"] = {"key": KEY_PATH, "jwks": JWKS_PATH}
+        if self.log_file is not None:
+            value["log"] = LOG_PATH
         return json.dumps(value).encode()
 
 
@@ -99,6 +120,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_HEAD(self) -> None:
         if not self._send_generated(with_body=False):
             super().do_HEAD()
+
+    def do_POST(self) -> None:
+        """The desktop page's protocol log, for `serve --log FILE`: same-origin posts only."""
+        log = self.config.log_file if self.config is not None else None
+        if urlsplit(self.path).path != LOG_PATH or log is None:
+            self._send_json(404, {"error": f"nothing to post to at {urlsplit(self.path).path}"}, True)
+            return
+        site = self.headers.get("Sec-Fetch-Site")
+        if site != "same-origin":
+            self._send_json(403, {"error": f"the protocol log is written by the desktop page only (Sec-Fetch-Site: {site or 'absent'})"}, True)
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if not 0 < length <= _LOG_BODY_LIMIT:
+            self._send_json(413, {"error": f"a log batch is 1 to {_LOG_BODY_LIMIT} bytes, not {length}"}, True)
+            return
+        log.append(self.rfile.read(length).decode("utf-8", errors="replace"))
+        self.send_response(204)
+        self.end_headers()
 
     def _send_generated(self, with_body: bool) -> bool:
         """/config.json and the signing key's two halves, on the desktop origin only."""
@@ -209,14 +248,17 @@ def serve_site(
     mounts: Mapping[str, Path] | None = None,
     verbose: bool = False,
     signing_key: SigningKey | None = None,
+    log_file: Path | None = None,
 ) -> RunningSite:
     """Serve `site` on every origin; the first one is the desktop and answers /config.json,
     and its signing key (made now unless given) at KEY_PATH and JWKS_PATH.
 
     `mounts` maps URL prefixes (e.g. "/test-apps/") to extra folders, on every origin.
+    `log_file`: the desktop page posts its protocol log there, as JSON lines (LOG_PATH).
     Raises ListenError (an OSError) when a port cannot be listened on.
     """
-    running = RunningSite([origin.url for origin in origins], DesktopConfig(config, signing_key or new_signing_key()))
+    log = LogFile(log_file) if log_file is not None else None
+    running = RunningSite([origin.url for origin in origins], DesktopConfig(config, signing_key or new_signing_key(), log))
     try:
         for index, origin in enumerate(origins):
             handler = type(

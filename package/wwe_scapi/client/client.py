@@ -40,11 +40,15 @@ class ServiceClient:
         loop: asyncio.AbstractEventLoop | None = None,
         clock: Clock | None = None,
         on_error: ErrorHook | None = None,
+        report_errors: bool = True,
     ) -> None:
         """`on_error(exception, message)` hears of every exception an event handler or a
-        succeeded/failed callback raises (they are logged to the console in any case)."""
+        succeeded/failed callback raises (they are logged to the console in any case).
+        `report_errors`: also tell the desktop, which shows them on the app's tab and in its
+        protocol log (a message of wwe-scapi's own, which the real Agent Workspace ignores)."""
         self.core = ClientCore(
-            transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop, clock=clock, on_error=on_error
+            transport, timeout=timeout, reference_prefix=reference_prefix, loop=loop, clock=clock, on_error=on_error,
+            report_errors=report_errors,
         )
         self.agent = AgentNamespace(self.core)
         self.auth = AuthNamespace(self.core)

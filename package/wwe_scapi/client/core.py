@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import traceback
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wwe_scapi.client.errors import ClientClosed, RequestFailed, RequestTimeout
 from wwe_scapi.clock import Clock, SystemClock, Timer
 from wwe_scapi.client.reply import Reply
+from wwe_scapi.protocol.messages import APP_REPORT_KEY
 from wwe_scapi.protocol.constants import (
     CLIENT_USER_AGENT,
     DEFAULT_TIMEOUT_SECONDS,
@@ -66,8 +68,10 @@ class ClientCore:
         loop: asyncio.AbstractEventLoop | None = None,
         clock: Clock | None = None,
         on_error: ErrorHook | None = None,
+        report_errors: bool = True,
     ) -> None:
         self.transport = transport
+        self.report_errors = report_errors
         self.clock: Clock = clock or SystemClock()
         self.timeout = timeout
         self.frame_id: Any = None
@@ -287,10 +291,21 @@ class ClientCore:
         if not task.cancelled() and task.exception() is not None:
             self.report(task.exception(), message)  # type: ignore[arg-type]
 
+    def _report_to_service(self, error: BaseException, what: str) -> None:
+        """Tell the desktop (wwe-scapi's own app report; the real Agent Workspace ignores it),
+        which shows it on the app's tab and in its protocol log."""
+        text = f"while handling {what}:\n" + "".join(traceback.format_exception(error))
+        try:
+            self.transport.post({APP_REPORT_KEY: "handler", "text": text})
+        except Exception:
+            logger.debug("wwe-scapi: the app report could not be posted", exc_info=True)
+
     def report(self, error: BaseException, message: Message) -> None:
         """An app's handler raised: to the console (logging), and to `on_error` when set."""
         what = message.get("event") or message.get("request") or "a message"
         logger.error("wwe-scapi: an app handler raised while handling %s", what, exc_info=error)
+        if self.report_errors and self.closed is None:
+            self._report_to_service(error, str(what))
         if self.on_error is None:
             return
         try:

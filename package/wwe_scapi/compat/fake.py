@@ -316,6 +316,7 @@ class FakePlatform:
         self.log_table: FakeLogTable | None = None
         self.listeners: list[Callable[..., Any]] = []
         self.served: dict[str, Any] = {}  # what fetch_json finds: url -> JSON value
+        self.posted: list[tuple[str, str]] = []  # what post_text sent: (url, text)
         self.installed: list[str] = []  # wheels install_wheels was given
         self.install_error: str | None = None  # makes install_wheels fail (micropip's message)
 
@@ -392,6 +393,9 @@ class FakePlatform:
         if self.install_error is not None:
             raise ValueError(self.install_error)
         self.installed += urls
+
+    def post_text(self, url: str, text: str) -> None:
+        self.posted.append((url, text))
 
     async def fetch_json(self, url: str) -> Any:
         if url not in self.served:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,11 @@ class _ClientBridge:
         self._bridge.close()
         for proxy in self._proxies:
             proxy.destroy()
+
+
+@functools.cache
+def _post_text() -> Any:
+    return run_js(javascript.POST_TEXT)
 
 
 class _TabBridge:
@@ -166,6 +172,9 @@ class BrowserPlatform:
         import micropip
 
         await micropip.install(list(urls), deps=False)
+
+    def post_text(self, url: str, text: str) -> None:
+        _post_text()(url, text)
 
     async def fetch_json(self, url: str) -> Any:
         from pyodide.http import pyfetch  # only the token signer fetches: not at every page's start-up

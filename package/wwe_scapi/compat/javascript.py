@@ -13,8 +13,10 @@ LOG_DRAWER: Final = r"""
 (limit, atTop) => {
   const body = document.getElementById("protocol-log-body");
   if (!body) return () => {};
+  const filter = document.getElementById("log-filter");
   const kept = [];  // the newest `limit` entries, oldest first
   let shown = atTop;
+  let wanted = "";  // the filter's text, lower case: rows whose origin, frame or tab hold it
   const clock = new Intl.DateTimeFormat(undefined, {timeStyle: "medium"});
   let second = NaN;
   let label = "";
@@ -22,15 +24,30 @@ LOG_DRAWER: Final = r"""
     if (Math.floor(ms / 1000) !== second) [second, label] = [Math.floor(ms / 1000), clock.format(ms)];
     return label;
   };
+  const matches = (row) => !wanted || row.dataset.who.includes(wanted);
   const rowsOf = (entries) => {
     const fragment = document.createDocumentFragment();
     for (let index = entries.length - 1; index >= 0; index--) {
-      const [time, direction, origin, frame, request, result, ok, warned] = entries[index];
+      const [time, direction, origin, frame, request, result, ok, warned, tab, details] = entries[index];
       const row = document.createElement("tr");
       row.className = `log-${direction} ${ok ? "ok" : "failed"}${warned ? " warned" : ""}`;
-      for (const cell of [timeLabel(time), direction, origin, frame, request, result]) {
+      row.dataset.who = `${origin} ${frame} ${tab}`.toLowerCase();
+      for (const cell of [timeLabel(time), direction, origin, tab ? `${frame} · ${tab}` : frame, request]) {
         row.insertCell().textContent = cell;
       }
+      const last = row.insertCell();
+      if (details) {
+        const more = document.createElement("details");
+        const summary = document.createElement("summary");
+        const pre = document.createElement("pre");
+        summary.textContent = result;
+        pre.textContent = details;
+        more.append(summary, pre);
+        last.append(more);
+      } else {
+        last.textContent = result;
+      }
+      row.hidden = !matches(row);
       fragment.append(row);
     }
     return fragment;
@@ -40,12 +57,17 @@ LOG_DRAWER: Final = r"""
   };
   const scroller = body.closest(".log-scroll");
   scroller?.addEventListener("scroll", () => {
-    const wanted = scroller.scrollTop > 0 ? limit : atTop;
-    if (wanted === shown) return;
-    shown = wanted;
+    const wantedRows = scroller.scrollTop > 0 || wanted ? limit : atTop;
+    if (wantedRows === shown) return;
+    shown = wantedRows;
     if (shown === limit) body.replaceChildren(rowsOf(kept));
     else trim();
   }, {passive: true});
+  filter?.addEventListener("input", () => {
+    wanted = filter.value.trim().toLowerCase();
+    shown = wanted ? limit : atTop;  // a filter looks through every kept entry
+    body.replaceChildren(rowsOf(kept.slice(-shown)));
+  });
   return (text) => {
     const batch = JSON.parse(text);
     kept.push(...batch);
@@ -53,5 +75,15 @@ LOG_DRAWER: Final = r"""
     body.prepend(rowsOf(batch.slice(-shown)));
     trim();
   };
+}
+"""
+
+
+# Platform.post_text: a POST to the page's own server whose answer nobody waits for.
+POST_TEXT: Final = r"""
+(url, text) => {
+  fetch(url, {method: "POST", body: text, headers: {"Content-Type": "text/plain; charset=utf-8"}, keepalive: text.length < 60000})
+    .then((response) => { if (!response.ok) console.warn(`wwe-scapi: ${url} answered ${response.status}`); })
+    .catch((error) => console.warn(`wwe-scapi: cannot post to ${url}:`, error));
 }
 """

@@ -160,6 +160,11 @@ class Platform(Protocol):
         own files; their dependencies are not looked up."""
         ...
 
+    def post_text(self, url: str, text: str) -> None:
+        """POST `text` to `url` of the page's own server, not waiting for the answer; a failure
+        is written to the console."""
+        ...
+
     async def fetch_json(self, url: str) -> Any:
         """GET `url` (never from the cache) and read its JSON; an OSError naming the URL and
         the status when it fails."""

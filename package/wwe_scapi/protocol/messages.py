@@ -4,7 +4,7 @@ reason it is not one), and what the service sends, built as plain dicts ready fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from wwe_scapi.protocol.constants import MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_USER_AGENT
 from wwe_scapi.protocol.jsontypes import json_type_name
@@ -63,7 +63,22 @@ class Ignored:
     reason: str
 
 
-ClientMessage = RequestMessage | SubscribeMessage | UnsubscribeMessage | Malformed | Ignored
+@dataclass(frozen=True, slots=True)
+class AppReport:
+    """wwe-scapi's own message, not the vendor's: an app tells the desktop it failed (its boot,
+    an event handler), so the desktop shows it on the app's tab and in the protocol log.
+    `{"wweScapiAppReport": kind, "text": message and traceback}`, no request, no event: a
+    service that does not know it (the real Agent Workspace) ignores it."""
+
+    kind: str  # "boot" (the app did not start) or "handler" (an event handler or callback raised)
+    text: str
+
+
+APP_REPORT_KEY: Final = "wweScapiAppReport"
+APP_REPORT_KINDS: Final = frozenset({"boot", "handler"})
+APP_REPORT_CHARS: Final = 20_000  # a traceback, not a novel: the rest is cut
+
+ClientMessage = RequestMessage | SubscribeMessage | UnsubscribeMessage | Malformed | Ignored | AppReport
 
 
 def parse_client_message(raw: Any) -> ClientMessage:
@@ -87,7 +102,18 @@ def parse_client_message(raw: Any) -> ClientMessage:
         return _parse_event(raw, reference_id)
     if "request" in raw:
         return _parse_request(raw, reference_id)
+    if APP_REPORT_KEY in raw:
+        return _parse_app_report(raw)
     return Ignored("has neither 'request' nor 'event'")
+
+
+def _parse_app_report(raw: dict[str, Any]) -> ClientMessage:
+    kind, text = raw[APP_REPORT_KEY], raw.get("text")
+    if kind not in APP_REPORT_KINDS or not isinstance(text, str):
+        return Ignored(f"an app report must be {{{APP_REPORT_KEY!r}: 'boot' or 'handler', 'text': string}}")
+    if len(text) > APP_REPORT_CHARS:
+        text = text[: APP_REPORT_CHARS - 1] + "…"
+    return AppReport(kind, text)
 
 
 def _parse_request(raw: dict[str, Any], reference_id: Any) -> ClientMessage:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pytest
 
-from wwe_scapi.pytest_plugin.loops import loop_set_aside
+from wwe_scapi.pytest_plugin.loops import TeardownWithPlaywrightsLoop, drives_playwright, loop_set_aside
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
 from wwe_scapi.testing.memorydesk import MemoryDesktop
 
@@ -72,6 +72,19 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     with loop_set_aside(item):
         return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Generator[None, object, object]:
+    """A Playwright fixture torn down while an async test's phase has its loop set aside gets
+    Playwright's loop back for its teardown."""
+    if not drives_playwright(fixturedef):
+        return (yield)
+    around = TeardownWithPlaywrightsLoop()
+    fixturedef.addfinalizer(around.leave)  # runs after the fixture's own teardown
+    result = yield
+    fixturedef.addfinalizer(around.enter)  # runs before it
+    return result
 
 
 # -- the browser -------------------------------------------------------------------------------

@@ -32,14 +32,46 @@ def needs_own_loop(item: pytest.Item) -> bool:
     return False
 
 
+# The loop found running when one was set aside (Playwright's), for the teardowns that need it.
+_aside: list[asyncio.AbstractEventLoop] = []
+# Fixtures whose teardown drives Playwright: run with its loop back in place, also when they
+# are torn down in the teardown of an async test (the session's last test, say).
+_PLAYWRIGHT_MODULES = ("playwright", "pytest_playwright", "wwe_scapi.pytest_plugin")
+
+
 @contextmanager
 def loop_set_aside(item: pytest.Item) -> Iterator[None]:
     running = asyncio._get_running_loop()  # public as asyncio.get_running_loop, which raises
     if running is None or not needs_own_loop(item):
         yield
         return
+    _aside[:] = [running]
     asyncio._set_running_loop(None)
     try:
         yield
     finally:
         asyncio._set_running_loop(running)
+
+
+def drives_playwright(fixturedef: Any) -> bool:
+    module = getattr(getattr(fixturedef, "func", None), "__module__", "") or ""
+    return module.split(".")[0] in _PLAYWRIGHT_MODULES[:2] or module.startswith(_PLAYWRIGHT_MODULES[2])
+
+
+class TeardownWithPlaywrightsLoop:
+    """Two finalizers around a Playwright fixture's own teardown (finalizers run last in,
+    first out): `enter` before it puts Playwright's loop back if it was set aside, `leave`
+    after it sets it aside again."""
+
+    def __init__(self) -> None:
+        self._restored = False
+
+    def enter(self) -> None:
+        if _aside and asyncio._get_running_loop() is None:
+            asyncio._set_running_loop(_aside[0])
+            self._restored = True
+
+    def leave(self) -> None:
+        if self._restored:
+            asyncio._set_running_loop(None)
+            self._restored = False

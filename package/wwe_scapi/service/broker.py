@@ -22,6 +22,7 @@ from wwe_scapi.protocol import messages
 from wwe_scapi.protocol.catalogue import EVENT_NAMES
 from wwe_scapi.protocol.constants import MESSENGER_PREFIX
 from wwe_scapi.protocol.messages import (
+    AppReport,
     Ignored,
     Malformed,
     RequestMessage,
@@ -58,6 +59,7 @@ class Direction(enum.StrEnum):
     REFUSED = "refused"  # refused by the security policy
     IGNORED = "ignored"  # not a Service Client API message, or one that cannot be answered
     FRAME = "frame"  # a window shows a new page: a new frame
+    APP = "app"  # an app reported its own failure (its boot, an event handler), with the traceback
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,9 @@ class Service:
         if isinstance(message, Ignored):
             self.log.write(Direction.IGNORED, origin, None, "-", message.reason, False)
             return
+        if isinstance(message, AppReport):
+            self._app_reported(frame_id, origin, message)
+            return
         frame_id = self._renewed.get(frame_id, frame_id)  # sent by a window before its key was renewed
         frame = self.frames.get(frame_id)
         if frame is None or frame.origin != origin:
@@ -187,6 +192,20 @@ class Service:
             self._unsubscribe(frame, message)
         else:
             self._answer(frame, _name_of(message), message.reference_id, error=message.reason)
+
+    def _app_reported(self, key: int, origin: str, report: AppReport) -> None:
+        """An app's own failure: on its tab and in the log when its origin is served; nothing
+        is answered (the app is not waiting)."""
+        frame_id = self._renewed.get(key, key)
+        refusal = self.admission.origin_refusal(origin)
+        if refusal is not None:
+            self.log.write(Direction.IGNORED, origin, frame_id, "-", f"an app report from an origin not served: {refusal}", False)
+            return
+        first = next((line for line in reversed(report.text.splitlines()) if line.strip()), report.kind)
+        self.log.write(Direction.APP, origin, frame_id, f"app {report.kind} failed", first.strip(), False, data=report.text)
+        shown = getattr(self._surface, "app_reported", None)
+        if shown is not None:
+            shown(frame_id, report.kind, report.text)
 
     def _new_page(self, old: Frame) -> Frame:
         """The window shows a new page: a new frame (new key, new frame id) for it; the old

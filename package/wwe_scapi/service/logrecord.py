@@ -4,6 +4,7 @@ for tests to assert on (`window.wweLog()` on the desktop page, `MemoryDesktop.lo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import deque
 from collections.abc import Callable
@@ -11,7 +12,35 @@ from typing import Any, Final
 
 from wwe_scapi.service.broker import LogEntry, ProtocolLog
 
-DEFAULT_LIMIT: Final = 10_000  # the newest entries kept; `seq` tells how many came before
+DEFAULT_LIMIT: Final = 5_000  # the newest entries kept; `seq` tells how many came before
+# Parameters bigger than this (in characters of text, roughly) are not kept: the log must not
+# hold a flood's payloads (a frame may send 1 MB messages at will).
+KEPT_CHARS: Final = 16_384
+
+
+def kept(value: Any, budget: int = KEPT_CHARS) -> Any:
+    """`value` itself when small; else a note saying what was left out. Walks at most
+    `budget` characters' worth, so a big value costs no more than a small one."""
+    return value if _within(value, [budget]) else f"(not kept in the log: more than {budget} characters)"
+
+
+def _within(value: Any, left: list[int]) -> bool:
+    if isinstance(value, str):
+        left[0] -= len(value)
+    elif isinstance(value, dict):
+        left[0] -= 2 * len(value)
+        for key, item in value.items():
+            left[0] -= len(key) if isinstance(key, str) else 8
+            if left[0] < 0 or not _within(item, left):
+                return False
+    elif isinstance(value, (list, tuple)):
+        left[0] -= len(value)
+        for item in value:
+            if left[0] < 0 or not _within(item, left):
+                return False
+    else:
+        left[0] -= 8
+    return left[0] >= 0
 
 
 def entry_dict(entry: LogEntry, seq: int, tab: str | None = None) -> dict[str, Any]:
@@ -48,6 +77,9 @@ class LogRecord:
 
     def _on_entry(self, entry: LogEntry) -> None:
         tab = self._tab(entry.frame)
+        # A frame's parameters are whatever it sent; the data is the desktop's own (bounded).
+        if entry.parameters and not _within(entry.parameters, [KEPT_CHARS]):
+            entry = dataclasses.replace(entry, parameters=kept(entry.parameters))
         self._kept.append((self._next, entry, tab))
         if self._listeners:
             as_dict = entry_dict(entry, self._next, tab)

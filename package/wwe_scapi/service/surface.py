@@ -16,6 +16,12 @@ class FrameSurface(Protocol):
         ...
 
 
+class ReportingSurface(FrameSurface, Protocol):
+    """A surface that also shows what an app reports of its own failures (the desktop's tab)."""
+
+    def app_reported(self, frame_id: int, kind: str, text: str) -> None: ...
+
+
 class MemorySurface:
     """Every frame visible unless hidden, pages at the URLs tests give: for CPython tests and
     in-memory networks."""
@@ -23,9 +29,13 @@ class MemorySurface:
     def __init__(self) -> None:
         self.hidden: set[int] = set()
         self.urls: dict[int, str] = {}
+        self.reports: list[tuple[int, str, str]] = []  # (frame id, kind, text) apps reported
 
     def is_visible(self, frame_id: int) -> bool:
         return frame_id not in self.hidden
 
     def url_of(self, frame_id: int, origin: str) -> str | None:
         return self.urls.get(frame_id)
+
+    def app_reported(self, frame_id: int, kind: str, text: str) -> None:
+        self.reports.append((frame_id, kind, text))
