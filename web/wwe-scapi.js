@@ -145,6 +145,29 @@ function failureText(error) {
   return String(error && error.stack ? error.stack : error);
 }
 
+// The wheels of an app's PyPI requirements, as the desktop's server serves them (serve
+// --requirement, cli/requirements.py): their URLs, dependencies included. A requirement the
+// server was not started with fails here, saying how to serve it.
+async function requiredWheels(requirements) {
+  if (!requirements.length) return [];
+  const folder = new URL("packages/apps/", BASE);
+  let index = {requirements: {}};
+  const response = await fetch(new URL("requirements.json", folder), {cache: "no-cache"});
+  if (response.ok) index = await response.json();
+  else if (response.status !== 404) throw new Error(`wwe-scapi: ${folder}requirements.json answered ${response.status}`);
+  const wheels = new Set();
+  for (const requirement of requirements) {
+    const name = (/^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement) || [, requirement])[1].replace(/[-_.]+/g, "-").toLowerCase();
+    const served = index.requirements[name];
+    if (!served) {
+      throw new Error(`wwe-scapi: startApp: the desktop's server does not serve ${requirement}: start it with ` +
+        `--requirement "${requirement}" (or list it under requirements in its workspace file)`);
+    }
+    for (const wheel of served.wheels) wheels.add(new URL(wheel, folder).href);
+  }
+  return [...wheels];
+}
+
 // Tells the desktop that this app failed (wwe-scapi's own app report, which the real Agent
 // Workspace ignores): the simulated desktop shows it on the app's tab and in its protocol log.
 // Only to the embedding page's known origin (an iframe's ancestorOrigins): a traceback is never
@@ -164,7 +187,7 @@ function reportToDesktop(kind, text) {
 // the page like `pythonUrl`; each is written into Pyodide's file system at its path relative
 // to the main file's folder, a folder put on sys.path, so the app imports them as usual.
 const APP_DIR = "/home/pyodide/wwe-app";
-export async function startApp(pythonUrl, {modules = []} = {}) {
+export async function startApp(pythonUrl, {modules = [], requirements = []} = {}) {
   window.wweAppStarting = true;  // tests wait for wweAppReady, or wweAppFailed
   try {
     const url = new URL(pythonUrl, document.baseURI);
@@ -177,7 +200,17 @@ export async function startApp(pythonUrl, {modules = []} = {}) {
       return {url: moduleUrl, path: `${APP_DIR}/${decodeURIComponent(moduleUrl.href.slice(base.href.length))}`};
     });
     const text = (address) => fetchOk(address).then((response) => response.text());
-    const [pyodide, source, ...sources] = await Promise.all([bootPython(), text(url), ...files.map((file) => text(file.url))]);
+    const [pyodide, wheels, source, ...sources] = await Promise.all(
+      [bootPython(), requiredWheels(requirements), text(url), ...files.map((file) => text(file.url))]);
+    if (wheels.length) {
+      await pyodide.loadPackage("micropip");
+      const install = pyodide.runPython("import micropip\nmicropip.install");
+      try {
+        await install.callKwargs(wheels, {deps: false});
+      } finally {
+        install.destroy();
+      }
+    }
     pyodide.FS.mkdirTree(APP_DIR);
     files.forEach((file, index) => {
       pyodide.FS.mkdirTree(file.path.slice(0, file.path.lastIndexOf("/")));

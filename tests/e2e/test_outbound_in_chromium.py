@@ -136,7 +136,7 @@ def warned_requests(desktop: Desktop, first: str, last: str) -> list[list[str]]:
     )
     rows: list[list[str]] = desktop.page.evaluate(
         f"{LOG_ROWS}.filter(r => r.classList.contains('log-request') && r.classList.contains('warned'))"
-        ".map(r => [r.cells[4].textContent, r.cells[5].textContent])"
+        ".map(r => [r.cells[4].textContent, (r.cells[5].querySelector('summary') || r.cells[5]).textContent])"
     )
     return rows
 

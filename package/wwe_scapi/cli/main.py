@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="fail requests that stray from the reference's documented forms (warned of otherwise)")
     serve.add_argument("--log", type=Path, metavar="FILE",
                        help="write the protocol log to FILE as JSON lines, as the desktop page sees it")
+    serve.add_argument("--requirement", action="append", default=[], metavar="SPEC",
+                       help="a PyPI requirement apps may install from this server (repeatable), e.g. python-dateutil==2.9.0.post0")
     serve.add_argument("--no-build", action="store_true", help="serve the site as it is")
     serve.add_argument("--verbose", action="store_true", help="log every HTTP request")
     build = commands.add_parser("build", help="build the static site")
@@ -117,7 +119,10 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"wwe-scapi: warning: {warning}", file=sys.stderr)
     if warnings and args.strict:
         raise OptionError(f"--strict: {len(warnings)} warning{'s' if len(warnings) > 1 else ''} above")
-    site = _built_site() if args.no_build else build_site()
+    requirements = [*(description.requirements if description is not None else ()), *args.requirement]
+    if args.no_build and requirements:
+        raise OptionError("--no-build: apps' requirements are fetched by the build; drop --no-build")
+    site = _built_site() if args.no_build else build_site(requirements=requirements)
     config = {
         "options": options,
         "apps": apps,

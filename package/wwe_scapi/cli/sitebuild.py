@@ -17,13 +17,14 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from wwe_scapi.auth.pins import MICROPIP, TOKEN_WHEELS, Pin
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
+from wwe_scapi.cli.requirements import APPS_FOLDER, install_requirements
 from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED
 
 PYODIDE_VERSION = "314.0.7"
@@ -94,14 +95,17 @@ def find_checkout(start: Path | None = None) -> Path:
     )
 
 
-def build_site(out: Path | None = None, *, quiet: bool = False) -> Path:
-    """Build (or bring up to date) the site and return its folder."""
+def build_site(out: Path | None = None, *, quiet: bool = False, requirements: Sequence[str] = ()) -> Path:
+    """Build (or bring up to date) the site and return its folder. `requirements`: apps'
+    PyPI requirements, fetched into packages/apps/ (cli/requirements.py); what a build does
+    not ask for is removed."""
     root = find_checkout()
     layout = SiteLayout(root, (out or root / "site").resolve(), root / ".cache")
     layout.out.mkdir(parents=True, exist_ok=True)
     layout.cache.mkdir(parents=True, exist_ok=True)
     _install_pyodide(layout, quiet)
     _install_page_packages(layout, quiet)
+    install_requirements(requirements, layout.cache, layout.package_dir, quiet)
     wheels = _build_wheel(layout, quiet)
     # The loader is written from its template, after the copy.
     _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER, JS_CLIENT})
@@ -177,7 +181,7 @@ def _install_page_packages(layout: SiteLayout, quiet: bool) -> None:
     _copy_if_changed(micropip, layout.pyodide_dir / MICROPIP.filename)
     _point_lock_at(layout.pyodide_dir / "pyodide-lock.json", "micropip", MICROPIP)
     layout.package_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {pin.filename for pin in TOKEN_WHEELS}
+    wanted = {pin.filename for pin in TOKEN_WHEELS} | {APPS_FOLDER}  # apps/: install_requirements's
     for pin in TOKEN_WHEELS:
         _copy_if_changed(_pinned_wheel(layout, pin, quiet), layout.package_dir / pin.filename)
     for stale in layout.package_dir.iterdir():

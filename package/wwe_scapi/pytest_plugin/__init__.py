@@ -136,11 +136,13 @@ def wwe_sites() -> Iterator[SitePool]:
 
 @pytest.fixture
 def wwe_desktop(request: pytest.FixtureRequest, wwe_browser: Any, wwe_sites: SitePool) -> Iterator[Callable[..., WweDesktop]]:
-    """wwe_desktop(apps=[URL | "/path" | Path | (title, app), ...], options={KEY: VALUE}, strict=False)
+    """wwe_desktop(apps=[URL | "/path" | Path | (title, app), ...], options={KEY: VALUE}, strict=False,
+    requirements=[PyPI requirement, ...])
     → a WweDesktop: the desktop opened in a fresh browser context (a fresh workspace), its
     service ready and every app loaded (a Python app booted). An app is a URL, a "/path" on
     one of the plugin's app origins (e.g. "/apps/sample-a/", the samples of `serve`), or a
-    pathlib.Path to a file or folder, served on an origin of its own."""
+    pathlib.Path to a file or folder, served on an origin of its own. `requirements`: the
+    PyPI requirements the apps install with micropip from the desktop's server."""
     from wwe_scapi.pytest_plugin.desktop import WweDesktop
     from wwe_scapi.pytest_plugin.sites import app_urls, desktop_config, resolve_apps
 
@@ -150,10 +152,13 @@ def wwe_desktop(request: pytest.FixtureRequest, wwe_browser: Any, wwe_sites: Sit
     timeout = float(request.config.getoption("--wwe-timeout"))
 
     def open_desktop(
-        apps: Sequence[App | tuple[str, App]] = (), options: Mapping[str, Any] | None = None, strict: bool = False
+        apps: Sequence[App | tuple[str, App]] = (),
+        options: Mapping[str, Any] | None = None,
+        strict: bool = False,
+        requirements: Sequence[str] = (),
     ) -> WweDesktop:
         folders, titled = resolve_apps(list(apps))
-        site = wwe_sites.site_for(folders)
+        site = wwe_sites.site_for(folders, requirements)
         embedded = app_urls(site, folders, titled)
         site.config.value = desktop_config(embedded, dict(options or {}), strict)
         context = wwe_browser.new_context()

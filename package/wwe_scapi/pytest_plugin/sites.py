@@ -50,15 +50,19 @@ class SitePool:
     def __init__(self) -> None:
         self._folder: Path | None = None
         self._sites: dict[tuple[Path, ...], RunningSite] = {}
+        self._requirements: set[str] = set()
 
-    def site_for(self, folders: Sequence[Path]) -> RunningSite:
+    def site_for(self, folders: Sequence[Path], requirements: Sequence[str] = ()) -> RunningSite:
         """A site whose app origin i+1 serves folders[i] at /wwe-app-<i>/ (every origin serves
-        the desktop's files too: apps import the loader from their own origin)."""
+        the desktop's files too: apps import the loader from their own origin), and the apps'
+        PyPI `requirements` (every requirement asked for in the session so far)."""
+        wanted = set(requirements)
+        if self._folder is None or not wanted <= self._requirements:
+            self._requirements |= wanted
+            self._folder = build_site(quiet=True, requirements=sorted(self._requirements))
         key = tuple(folder.resolve() for folder in folders)
         running = self._sites.get(key)
         if running is None:
-            if self._folder is None:
-                self._folder = build_site(quiet=True)
             origins = [Origin(DESKTOP_HOST, free_port())]
             for index in range(len(key) + SPARE_APP_ORIGINS):
                 host = APP_HOSTS[index % len(APP_HOSTS)]

@@ -14,7 +14,7 @@ from wwe_scapi.workspace.defaults import DEFAULT_AGENT
 from wwe_scapi.workspace.directory import Colleague, Directory
 from wwe_scapi.workspace.states import EVENT_ONLY_TYPES, AgentState, StateType
 
-TOP_LEVEL: Final = ("agent", "media", "initial_state", "states", "options", "directory", "campaigns", "apps")
+TOP_LEVEL: Final = ("agent", "media", "initial_state", "states", "options", "directory", "campaigns", "apps", "requirements")
 AGENT_KEYS: Final = tuple(DEFAULT_AGENT)
 STATE_KEYS: Final = ("type", "displayName", "operationName", "reason", "reasonCode")
 DIRECTORY_LISTS: Final = ("agent_groups", "skills", "interaction_queues", "routing_points", "workbins")
@@ -47,6 +47,7 @@ class WorkspaceDescription:
     directory: Directory | None = None
     campaigns: tuple[CampaignDescription, ...] | None = None  # None: the default campaigns
     apps: tuple[Mapping[str, str], ...] = ()
+    requirements: tuple[str, ...] = ()  # apps' PyPI requirements the desktop's server serves
 
     def workspace_arguments(self) -> dict[str, Any]:
         """Keyword arguments of Workspace(...) for what the description sets."""
@@ -91,6 +92,9 @@ def read_description(data: Any, source: str = "the workspace file") -> Workspace
         directory=_directory(table["directory"], f"{source}: [directory]") if "directory" in table else None,
         campaigns=_campaigns(table["campaigns"], f"{source}: [[campaigns]]") if "campaigns" in table else None,
         apps=_apps(table.get("apps", []), f"{source}: [[apps]]"),
+        requirements=tuple(
+            _text(item, f"{source}: requirements") for item in _list(table.get("requirements", []), f"{source}: requirements")
+        ),
     )
 
 
