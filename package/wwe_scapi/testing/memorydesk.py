@@ -23,6 +23,30 @@ DEFAULT_ORIGIN: Final = "http://app.test"
 _SETTLE_TURNS: Final = 10_000  # turns of the loop before settle() calls it a message storm
 
 
+class DeskClock(ManualClock):
+    """A manual clock under which time acts as on the desktop page: `advance` stops at each of
+    the workspace's deadlines on the way (auto-answer, toasts hiding, inactivity) and lets it
+    act there, besides firing the clock's own timers in order."""
+
+    workspace: Workspace | None = None
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("time does not go backwards")
+        target = self.monotonic() + seconds
+        while self.workspace is not None:
+            deadline = self.workspace.next_deadline()
+            if deadline is None or deadline > target:
+                break
+            super().advance(max(0.0, deadline - self.monotonic()))
+            self.workspace.tick()
+            if self.workspace.next_deadline() == deadline:
+                break  # nothing moved on: the last tick below tries again
+        super().advance(max(0.0, target - self.monotonic()))
+        if self.workspace is not None:
+            self.workspace.tick()
+
+
 class MemoryDesktop:
     """`options`: Agent Workspace options (`name` or `Section/name`), as `serve --option`.
     Without `service-client-api.accepted-web-content-origins` among them, the desktop accepts
@@ -31,11 +55,12 @@ class MemoryDesktop:
     documented form fail instead of being served with a warning."""
 
     def __init__(self, options: Mapping[str, OptionValue] | None = None, *, strict: bool = False) -> None:
-        self.clock = ManualClock()
+        self.clock = DeskClock()
         self.network = MemoryNetwork()
         self._options = dict(options or {})
         self._accept_connected = not any(key.split("/")[-1] == ORIGINS_OPTION for key in self._options)
         self.service: Service = build_service(self._options, self.clock, transport=self.network.service_side, strict=strict)
+        self.clock.workspace = self.service.workspace
         self.record = LogRecord(self.service.log)
         self.clients: list[ServiceClient] = []
 
@@ -75,22 +100,10 @@ class MemoryDesktop:
             self.workspace.configuration.set(ORIGINS_OPTION, origins.describe())
 
     def advance(self, seconds: float) -> None:
-        """Move the desktop's clock on, firing its timers and letting time act at each of the
-        workspace's deadlines on the way (toasts hide, auto-answer, inactivity...), as the
-        desktop page's clock does; then `await settle()` to deliver what that sent."""
-        if seconds < 0:
-            raise ValueError("time does not go backwards")
-        target = self.clock.monotonic() + seconds
-        deadline = self.workspace.next_deadline()
-        while deadline is not None and deadline <= target:
-            self.clock.advance(max(0.0, deadline - self.clock.monotonic()))
-            self.workspace.tick()
-            following = self.workspace.next_deadline()
-            if following is not None and following <= deadline:
-                break  # nothing moved on: leave the rest to the last tick below
-            deadline = following
-        self.clock.advance(target - self.clock.monotonic())
-        self.workspace.tick()
+        """Move the desktop's clock on (as `clock.advance`): its timers fire in order and the
+        workspace acts at its deadlines (toasts hide, auto-answer, inactivity...); then
+        `await settle()` to deliver what that sent."""
+        self.clock.advance(seconds)
 
     async def settle(self) -> None:
         """Let every message be delivered and handled, and what that sends in turn, until
