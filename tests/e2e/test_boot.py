@@ -82,24 +82,25 @@ def test_a_wheel_that_is_not_a_zip_archive_is_reported(site: RunningSite, page: 
     assert "not a Zip file" in page.evaluate("document.getElementById('boot-error').textContent")
 
 
-def test_the_desktop_serves_the_two_samples(site: RunningSite, open_desktop) -> None:  # type: ignore[no-untyped-def]
-    """What `wwe-scapi serve` shows: the desktop and both sample apps, each on its own origin."""
-    samples = [f"{site.origins[1]}/apps/sample-a/", f"{site.origins[2]}/apps/sample-b/"]
-    desktop = open_desktop(samples, accept=[site.origins[1], site.origins[2]])
+def test_the_desktop_serves_the_samples(wwe_desktop) -> None:  # type: ignore[no-untyped-def]
+    """What `wwe-scapi serve` shows: the desktop and the three samples, each on its own origin
+    (through the pytest plugin, as an app author's test would)."""
+    samples = [("Sample A", "/apps/sample-a/"), ("Sample B", "/apps/sample-b/"), ("Sample JS", "/apps/sample-js/")]
+    desktop = wwe_desktop(apps=samples)
     assert desktop.page.evaluate("document.getElementById('boot-error').textContent") == ""
-    for index, heading in enumerate(["Sample A", "Sample B"]):
-        frame = desktop.frame(index)
-        assert frame.evaluate("location.origin") == site.origins[index + 1]
-        assert frame.evaluate("document.querySelector('h1').textContent").startswith(heading)
-        assert frame.evaluate("document.getElementById('boot-error').textContent") == ""
+    assert len({app.origin for app in desktop.apps}) == 3
+    for app in desktop.apps:
+        frame = desktop.app(app.title)
+        assert frame.evaluate("location.origin") == app.origin
+        assert frame.evaluate("document.querySelector('h1').textContent").startswith(app.title)
 
     # Sample B lists interactions with buttons that call the API.
-    desktop.page.evaluate("wweScenario('ring_inbound_call', {})")
-    sample_b = desktop.frame(1)
+    desktop.scenario.ring_inbound_call()
+    sample_b = desktop.show("Sample B")
     sample_b.wait_for_selector("#interactions li >> text=RINGING")
-    desktop.page.click("#app-tab-1")
     sample_b.click("#interactions button >> text=Answer")
     desktop.page.wait_for_selector('[data-interaction-id="1"][data-state="TALKING"]')
+    assert desktop.wait_for_request("voice.answer")["origin"] == desktop.apps[1].origin
 
 
 def test_pages_import_our_modules_from_the_wheel_and_its_bytecode(site: RunningSite, page: Page) -> None:

@@ -22,7 +22,7 @@ from wwe_scapi.service.setup import build_service
 # origins differ in both (as the samples of `serve` do).
 DESKTOP_HOST: Final = "127.0.0.1"
 APP_HOSTS: Final = ("localhost", "127.0.0.1")
-SPARE_APP_ORIGINS: Final = 2  # app origins beyond the folders, for apps given as "/path"
+SPARE_APP_ORIGINS: Final = 4  # app origins beyond the folders, for apps given as "/path" (one each, in turn)
 
 App = str | Path
 
