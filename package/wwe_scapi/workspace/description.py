@@ -5,7 +5,7 @@ again by the desktop page (from /config.json, as JSON); every fault names its ke
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -125,6 +125,15 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
+def _entries(value: Any, where: str, keys: Sequence[str]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each table of an array of tables, with where it is ("[[states]] #2"), its keys checked."""
+    for index, item in enumerate(_list(value, where), 1):
+        at = f"{where} #{index}"
+        table = _table(item, at)
+        _known(table, keys, at)
+        yield at, table
+
+
 def _agent(value: Any, where: str) -> dict[str, str]:
     table = _table(value, where)
     _known(table, AGENT_KEYS, where)
@@ -144,10 +153,7 @@ def _media(value: Any, where: str) -> dict[str, str | None]:
 
 def _states(value: Any, where: str) -> tuple[AgentState, ...]:
     states = []
-    for index, item in enumerate(_list(value, where), 1):
-        at = f"{where} #{index}"
-        table = _table(item, at)
-        _known(table, STATE_KEYS, at)
+    for at, table in _entries(value, where, STATE_KEYS):
         kind = _text(table.get("type"), f"{at} type")
         try:
             state_type = StateType(kind)
@@ -192,10 +198,7 @@ def _directory(value: Any, where: str) -> Directory:
     arguments: dict[str, Any] = {}
     if "colleagues" in table:
         colleagues = []
-        for index, item in enumerate(_list(table["colleagues"], f"{where} colleagues"), 1):
-            at = f"{where} colleagues #{index}"
-            entry = _table(item, at)
-            _known(entry, COLLEAGUE_KEYS, at)
+        for at, entry in _entries(table["colleagues"], f"{where} colleagues", COLLEAGUE_KEYS):
             colleagues.append(Colleague(*(_text(entry.get(key), f"{at} {key}") for key in COLLEAGUE_KEYS)))
         arguments["colleagues"] = tuple(colleagues)
     for name in DIRECTORY_LISTS:
@@ -206,10 +209,7 @@ def _directory(value: Any, where: str) -> Directory:
 
 def _campaigns(value: Any, where: str) -> tuple[CampaignDescription, ...]:
     campaigns = []
-    for index, item in enumerate(_list(value, where), 1):
-        at = f"{where} #{index}"
-        table = _table(item, at)
-        _known(table, CAMPAIGN_KEYS, at)
+    for at, table in _entries(value, where, CAMPAIGN_KEYS):
         name = _text(table.get("name"), f"{at} name")
         running = table.get("running", False)
         if not isinstance(running, bool):
@@ -230,10 +230,7 @@ def _campaigns(value: Any, where: str) -> tuple[CampaignDescription, ...]:
 
 def _apps(value: Any, where: str) -> tuple[dict[str, str], ...]:
     apps = []
-    for index, item in enumerate(_list(value, where), 1):
-        at = f"{where} #{index}"
-        table = _table(item, at)
-        _known(table, APP_KEYS, at)
+    for at, table in _entries(value, where, APP_KEYS):
         url = _text(table.get("url"), f"{at} url")
         if not url.startswith(("http://", "https://")):
             raise DescriptionError(f"{at} url: expected an http(s) URL, got {url!r}")
