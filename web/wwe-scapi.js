@@ -145,6 +145,37 @@ function failureText(error) {
   return String(error && error.stack ? error.stack : error);
 }
 
+// After the boot, what fails outside the client's handlers is reported too, as a crash: an
+// exception no asyncio task of the app's handled (asyncio's exception handler, which still
+// logs it), and an uncaught JavaScript error or rejection in the app's page.
+const CRASH_WATCH = `
+import asyncio, traceback
+from js import wweReportCrash
+
+def _wwe_scapi_crashed(loop, context):
+    loop.default_exception_handler(context)
+    error = context.get("exception")
+    text = "".join(traceback.format_exception(error)) if error is not None else str(context.get("message"))
+    wweReportCrash(text)
+
+asyncio.get_event_loop().set_exception_handler(_wwe_scapi_crashed)
+`;
+const bootFailures = new WeakSet();  // reported as the boot's: startApp's own rejection is not a crash
+function watchForCrashes(pyodide) {
+  window.wweReportCrash = (text) => reportToDesktop("crash", text);
+  const scratch = pyodide.toPy({});
+  try {
+    pyodide.runPython(CRASH_WATCH, {globals: scratch});
+  } finally {
+    scratch.destroy();
+  }
+  const crashed = (error) => {
+    if (!(error instanceof Object && bootFailures.has(error))) reportToDesktop("crash", failureText(error));
+  };
+  window.addEventListener("error", (event) => crashed(event.error || event.message));
+  window.addEventListener("unhandledrejection", (event) => crashed(event.reason));
+}
+
 // The wheels of an app's PyPI requirements, as the desktop's server serves them (serve
 // --requirement, cli/requirements.py): their URLs, dependencies included. A requirement the
 // server was not started with fails here, saying how to serve it.
@@ -217,11 +248,13 @@ export async function startApp(pythonUrl, {modules = [], requirements = []} = {}
       pyodide.FS.writeFile(file.path, sources[index]);
     });
     if (files.length) pyodide.runPython(`import sys\nif ${JSON.stringify(APP_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
+    watchForCrashes(pyodide);
     await pyodide.runPythonAsync(source, {filename: url.pathname});
     timings.ready = performance.now();
     window.wweAppReady = true;
   } catch (error) {
     window.wweAppFailed = failureText(error);
+    if (error instanceof Object) bootFailures.add(error);
     reportToDesktop("boot", window.wweAppFailed);
     showError(error);
     throw error;

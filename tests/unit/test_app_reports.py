@@ -18,6 +18,7 @@ def test_the_report_is_read_and_bounded() -> None:
     assert parse_client_message({"wweScapiAppReport": "boot", "text": "Traceback…"}) == AppReport("boot", "Traceback…")
     long = parse_client_message({"wweScapiAppReport": "handler", "text": "x" * (APP_REPORT_CHARS * 2)})
     assert isinstance(long, AppReport) and len(long.text) == APP_REPORT_CHARS
+    assert parse_client_message({"wweScapiAppReport": "crash", "text": "x"}) == AppReport("crash", "x")
     assert isinstance(parse_client_message({"wweScapiAppReport": "other", "text": "?"}), Ignored)
     assert isinstance(parse_client_message({"wweScapiAppReport": "boot", "text": 7}), Ignored)
 

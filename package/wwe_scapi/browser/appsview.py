@@ -99,7 +99,7 @@ class AppsView:
         if box is None:
             box = self._dom.element("details", id=f"app-failure-{index}", role="alert", **{"class": "app-failure"})
             panel.prepend(box)
-        what = "did not start" if kind == "boot" else "raised in an event handler"
+        what = {"boot": "did not start", "handler": "raised in an event handler"}.get(kind, "crashed")
         last = next((line for line in reversed(text.splitlines()) if line.strip()), "")
         summary = self._dom.element("summary", f"{self.tabs[index].title} {what}: {last.strip()}" + (f" ({count} failures)" if count > 1 else ""))
         box.replaceChildren(summary, self._dom.element("pre", text))

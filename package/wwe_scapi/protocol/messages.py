@@ -70,12 +70,12 @@ class AppReport:
     `{"wweScapiAppReport": kind, "text": message and traceback}`, no request, no event: a
     service that does not know it (the real Agent Workspace) ignores it."""
 
-    kind: str  # "boot" (the app did not start) or "handler" (an event handler or callback raised)
+    kind: str  # "boot" (the app did not start), "handler" (an event handler or callback raised), "crash" (anything else uncaught)
     text: str
 
 
 APP_REPORT_KEY: Final = "wweScapiAppReport"
-APP_REPORT_KINDS: Final = frozenset({"boot", "handler"})
+APP_REPORT_KINDS: Final = frozenset({"boot", "handler", "crash"})
 APP_REPORT_CHARS: Final = 20_000  # a traceback, not a novel: the rest is cut
 
 ClientMessage = RequestMessage | SubscribeMessage | UnsubscribeMessage | Malformed | Ignored | AppReport
@@ -110,7 +110,7 @@ def parse_client_message(raw: Any) -> ClientMessage:
 def _parse_app_report(raw: dict[str, Any]) -> ClientMessage:
     kind, text = raw[APP_REPORT_KEY], raw.get("text")
     if kind not in APP_REPORT_KINDS or not isinstance(text, str):
-        return Ignored(f"an app report must be {{{APP_REPORT_KEY!r}: 'boot' or 'handler', 'text': string}}")
+        return Ignored(f"an app report must be {{{APP_REPORT_KEY!r}: 'boot', 'handler' or 'crash', 'text': string}}")
     if len(text) > APP_REPORT_CHARS:
         text = text[: APP_REPORT_CHARS - 1] + "…"
     return AppReport(kind, text)
