@@ -119,6 +119,7 @@ export async function startDesktop() {
     const [pyodide, config, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
     timings.tab = tab;
     const host = pyodide.pyimport("wwe_scapi.browser.host");
+    timings.hostImported = performance.now();  // the desktop's modules imported; then start()
     const page = {site: BASE.href, origin: location.origin};
     const options = pyodide.toPy(tab === null ? {...config, ...page} : {...config, ...page, tab});
     // The running desktop (a DesktopHost), for tests and the console: window.wweDesktop.
