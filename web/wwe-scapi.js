@@ -214,6 +214,39 @@ function reportToDesktop(kind, text) {
   }
 }
 
+// The service in a page of your own (docs/embedding.md): every frame of this page, those made
+// later and popups it opens, served with these Agent Workspace options (the accepted origins
+// must be given; "*" only with allowAnyOrigin: true) over the simulated contact centre, or the
+// one a workspace description says. No simulator UI. Resolves to the running service (also
+// window.wweService): log(since) gives its protocol log as data, close() stops it.
+export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false} = {}) {
+  try {
+    const pyodide = await bootPython();
+    const embed = pyodide.pyimport("wwe_scapi.browser.embed");
+    const config = pyodide.toPy({options, strict, allowAnyOrigin, ...(workspace === undefined ? {} : {workspace})});
+    let running;
+    try {
+      running = embed.start(config);
+    } finally {
+      config.destroy();
+      embed.destroy();
+    }
+    const service = {
+      log: (since = 0) => JSON.parse(running.log_json(since)),
+      scenario: (step, args = {}) => JSON.parse(running.scenario_json(step, JSON.stringify(args))),
+      close: () => running.close(),
+      python: running,
+    };
+    window.wweService = service;
+    timings.ready = performance.now();
+    window.wweServiceReady = true;
+    return service;
+  } catch (error) {
+    window.wweServiceFailed = failureText(error);
+    throw error;
+  }
+}
+
 // An app written in Python: its source runs with top-level await allowed. `modules`: more of
 // the app's Python files (or a package's: "./crm/__init__.py", "./crm/lookup.py"), relative to
 // the page like `pythonUrl`; each is written into Pyodide's file system at its path relative

@@ -22,7 +22,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "client": {"clock", "protocol", "transports"},
     "service": {"clock", "protocol", "security", "transports", "workspace"},
     "tabs": {"clock", "protocol", "service", "workspace"},
-    "browser": {"auth", "client", "clock", "compat", "protocol", "service", "tabs", "transports", "workspace"},
+    "browser": {"auth", "client", "clock", "compat", "protocol", "security", "service", "tabs", "transports", "workspace"},
     "testing": {"auth", "client", "clock", "compat", "protocol", "security", "service", "transports", "workspace"},
     "cli": {"auth", "protocol", "security", "service", "testing", "workspace"},
     # The pytest plugin (CPython only): serves the site and drives Chromium, or a MemoryDesktop.

@@ -3,7 +3,6 @@ page's one entry point for driving the simulation from outside (`window.wweScena
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
 from wwe_scapi.browser.logposter import LogPoster
+from wwe_scapi.browser.scenario import SCENARIO_METHODS, run_scenario  # noqa: F401 (tests import them from here)
 from wwe_scapi.browser.tabsbridge import TAB_BRIDGE_JS
 from wwe_scapi.browser.tokensource import PageSignerSource
 from wwe_scapi.clock import Clock, SharedTimeClock
@@ -20,15 +20,12 @@ from wwe_scapi.compat import page_platform
 from wwe_scapi.service import Service
 from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.service.logrecord import LogRecord
-from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.setup import configure
 from wwe_scapi.tabs import TabSession
 from wwe_scapi.tabs.election import first_frame_id
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
-from wwe_scapi.workspace import Workspace, WorkspaceError
+from wwe_scapi.workspace import Workspace
 from wwe_scapi.workspace.description import read_description
-from wwe_scapi.workspace.interactions import Interaction
-from wwe_scapi.workspace.scenario import Scenario
 from wwe_scapi.workspace.webcontent import Placement, WebContent, web_contents
 
 if TYPE_CHECKING:
@@ -37,8 +34,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The scenario methods Playwright (or a person in the console) may call through wweScenario.
-SCENARIO_METHODS = frozenset(name for name in vars(Scenario) if not name.startswith("_"))
 
 
 @dataclass(slots=True)
@@ -63,35 +58,6 @@ class DesktopHost:
     def interactions_json(self) -> str:
         """This tab's interactions in wire form, as JSON (window.wweInteractions)."""
         return json.dumps(self.workspace.interaction_list(), default=str)
-
-
-def run_scenario(
-    workspace: Workspace, name: str, arguments: Mapping[str, Any] | None = None, session: TabSession | None = None
-) -> Any:
-    """One scenario step by name with keyword arguments; an interaction comes back in wire form.
-    In a tab that does not lead, the leader applies it: an asyncio future of the result (a
-    promise to the page's JavaScript), failing with the leader's refusal."""
-    if name not in SCENARIO_METHODS:
-        raise ValueError(f"Unknown scenario step {name!r}. Steps: {', '.join(sorted(SCENARIO_METHODS))}.")
-    if session is None:
-        return _wire(getattr(workspace.scenario, name)(**dict(arguments or {})))
-    result = session.call(f"scenario.{name}", **dict(arguments or {}))
-    if not isinstance(result, Pending):
-        return _wire(result)
-    future: asyncio.Future[Any] = asyncio.get_event_loop().create_future()
-
-    def settled(outcome: Outcome) -> None:
-        if outcome.ok:
-            future.set_result(_wire(outcome.data))
-        else:
-            future.set_exception(WorkspaceError(outcome.error or "failed"))
-
-    result.then(settled)
-    return future
-
-
-def _wire(result: Any) -> Any:
-    return result.to_wire() if isinstance(result, Interaction) else result
 
 
 def desktop_apps(config: Mapping[str, Any], workspace: Workspace) -> list[WebContent]:

@@ -205,6 +205,24 @@ class _FakeHostBridge:
         if entry is not None and not entry[0].closed:
             entry[0].focus()
 
+    def shown(self, key: int) -> str:
+        """As the bridge's: an iframe is visible unless it, or an element holding it, is hidden
+        (the fake page lays nothing out), in a visible document."""
+        entry = self._windows.get(key)
+        if entry is None or entry[0].closed:
+            return json.dumps(["unknown", None])
+        window: FakeWindow | None = entry[0]
+        while window is not None:
+            for frame in self._window.document.querySelectorAll("iframe"):
+                if frame.contentWindow is window:
+                    hidden = any(node.hidden for node in _and_ancestors(frame))
+                    drawn = self._window.document.visibilityState == "visible" and not hidden
+                    return json.dumps(["visible" if drawn else "hidden", frame.getAttribute("src")])
+            if window.opener is self._window:
+                return json.dumps(["visible", None])
+            window = window.parent
+        return json.dumps(["unknown", None])
+
     def renew(self, key: int) -> int | None:
         entry = self._windows.pop(key, None)
         if entry is None:
@@ -401,6 +419,14 @@ class FakePlatform:
         if url not in self.served:
             raise OSError(f"{url} answered 404 Not Found")
         return json.loads(json.dumps(self.served[url]))
+
+
+def _and_ancestors(element: Any) -> list[Any]:
+    found = []
+    while element is not None:
+        found.append(element)
+        element = element.parentElement
+    return found
 
 
 def _origin_of(url: str) -> str:

@@ -37,6 +37,9 @@ class _HostBridge:
         place = self._bridge.place(key)
         return None if place is None or place is jsnull else str(place)
 
+    def shown(self, key: int) -> str:
+        return str(self._bridge.shown(key))
+
     def focus(self, key: int) -> None:
         self._bridge.focus(key)
 

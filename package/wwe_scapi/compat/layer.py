@@ -73,6 +73,10 @@ class HostBridge(Protocol):
 
     def focus(self, key: int) -> None: ...
 
+    def shown(self, key: int) -> str:
+        """JSON ["visible" | "hidden" | "unknown", src of the iframe showing it or null]."""
+        ...
+
     def renew(self, key: int) -> int | None:
         """A new key for that window; the old one is forgotten. None when it is gone."""
         ...

@@ -150,6 +150,27 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       const entry = windows.get(key);
       if (entry !== undefined && !entry[0].closed) entry[0].focus();
     },
+    // How that window is shown, for a page of its own (startService): "visible" or "hidden" (its
+    // iframe, or the iframe holding it, drawn on screen in a visible page, or not), with the
+    // iframe's src; a popup window is visible; "unknown" when it is neither.
+    shown(key) {
+      const entry = windows.get(key);
+      if (entry === undefined || entry[0].closed) return JSON.stringify(["unknown", null]);
+      for (let w = entry[0], depth = 0; w && depth < 16; w = w.parent, depth += 1) {
+        for (const frame of document.querySelectorAll("iframe")) {
+          if (frame.contentWindow !== w) continue;
+          const box = frame.getBoundingClientRect();
+          const drawn = document.visibilityState === "visible" && frame.isConnected
+            && (!frame.checkVisibility || frame.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
+            && box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+            && box.top < window.innerHeight && box.left < window.innerWidth;
+          return JSON.stringify([drawn ? "visible" : "hidden", frame.src || null]);
+        }
+        if (w.opener === window) return JSON.stringify(["visible", null]);
+        if (w.parent === w) break;
+      }
+      return JSON.stringify(["unknown", null]);
+    },
     // A new page was found in that window: a new key for it, the old one forgotten.
     renew(key) {
       const entry = windows.get(key);
@@ -276,6 +297,13 @@ class PostMessageServiceTransport:
     def focus(self, key: int) -> None:
         if self._bridge is not None:
             self._bridge.focus(key)
+
+    def shown(self, key: int) -> tuple[str, str | None]:
+        """("visible" | "hidden" | "unknown", the src of the iframe showing that window)."""
+        if self._bridge is None:
+            return "unknown", None
+        state, src = json.loads(self._bridge.shown(key))
+        return str(state), src if isinstance(src, str) else None
 
     def renew(self, key: int) -> int | None:
         return None if self._bridge is None else self._bridge.renew(key)
