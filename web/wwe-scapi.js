@@ -217,13 +217,20 @@ function reportToDesktop(kind, text) {
 // The service in a page of your own (docs/embedding.md): every frame of this page, those made
 // later and popups it opens, served with these Agent Workspace options (the accepted origins
 // must be given; "*" only with allowAnyOrigin: true) over the simulated contact centre, or the
-// one a workspace description says. No simulator UI. Resolves to the running service (also
+// one a workspace description says. No simulator UI: onToasts(list), onDialogs(list) and
+// onMenuBar(list) hand the page what apps ask it to show. Resolves to the running service (also
 // window.wweService): log(since) gives its protocol log as data, close() stops it.
-export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false} = {}) {
+export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false, onToasts, onDialogs, onMenuBar} = {}) {
   try {
     const pyodide = await bootPython();
     const embed = pyodide.pyimport("wwe_scapi.browser.embed");
+    // What the page draws itself: each callback gets the whole list of its kind, each time it changes.
+    const views = {};
+    for (const [kind, callback] of [["toasts", onToasts], ["dialogs", onDialogs], ["menu-bar", onMenuBar]]) {
+      if (typeof callback === "function") views[kind] = (text) => callback(JSON.parse(text));
+    }
     const config = pyodide.toPy({options, strict, allowAnyOrigin, ...(workspace === undefined ? {} : {workspace})});
+    config.set("views", pyodide.toPy(views));
     let running;
     try {
       running = embed.start(config);

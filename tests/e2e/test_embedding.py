@@ -57,6 +57,9 @@ def test_a_host_page_serves_its_apps_with_the_desktops_wire_format_and_security(
     call = page.evaluate("() => window.wweService.scenario('ring_inbound_call', {ani: '+15550100'})")
     event = js.evaluate("() => window.waitForEvent('interaction', (e) => e.data.eventType === 'ADDED')")
     assert event["data"]["interaction"]["interactionId"] == call["interactionId"] and event["userAgent"] == "WWE Server"
+    [toast] = send_requests(js, [("system.popupToast", [{"title": "From the app", "autoHideTimeout": 400}])])
+    page.wait_for_function("(id) => window.shownToasts.length === 1 && window.shownToasts[0].id === id", arg=toast[2])
+    page.wait_for_function("() => window.shownToasts.length === 0")  # hidden after its timeout, the page told
     log = page.evaluate("() => window.wweService.log()")
     assert {entry["direction"] for entry in log} >= {"request", "refused", "event"}
 

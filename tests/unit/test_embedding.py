@@ -12,6 +12,7 @@ from wwe_scapi.browser.embed import EmbeddingError, start
 from wwe_scapi.client import RequestFailed
 from wwe_scapi.clock import ManualClock
 from wwe_scapi.compat.fake import FakeBrowser, FakePlatform
+from wwe_scapi.workspace.toasts import OK
 
 HOST = "http://console.test"
 CRM = "http://crm.test"
@@ -51,4 +52,29 @@ async def test_an_iframe_of_the_host_page_is_served_and_visible_while_shown() ->
     stranger = connect(platform=FakePlatform(browser.frame(window, "http://other.test", page.fake_document.getElementById("crm"))), new=True)
     with pytest.raises(RequestFailed, match="not accepted"):
         await stranger.agent.get()
+    running.close()
+
+
+async def test_toasts_dialogs_and_menu_bar_views_go_to_the_pages_callbacks_and_toasts_hide_on_time() -> None:
+    import json
+
+    browser = FakeBrowser(schedule=asyncio.get_running_loop().call_soon)
+    window = browser.page(HOST)
+    page = FakePlatform(window, html='<body><iframe id="crm" src="http://crm.test/app.html"></iframe></body>')
+    clock = ManualClock()
+    shown: dict[str, list] = {"toasts": [], "dialogs": [], "menu-bar": []}
+    views = {kind: (lambda text, kind=kind: shown[kind].append(json.loads(text))) for kind in shown}
+    running = start({"options": {ORIGINS: CRM}, "views": views}, page, clock)
+    app = connect(platform=FakePlatform(browser.frame(window, CRM, page.fake_document.getElementById("crm"))), new=True)
+    toast = await app.system.popup_toast({"title": "Callback", "message": "from the CRM", "autoHideTimeout": 2000})
+    [[listed]] = shown["toasts"]
+    assert listed["id"] == toast and listed["title"] == "Callback" and listed["buttons"] == [[OK, "OK"]]
+    await app.system.open_dialog("http://crm.test/dialog.html", {"label": "Account"})
+    assert shown["dialogs"][-1][0]["label"] == "Account" and shown["dialogs"][-1][0]["url"] == "http://crm.test/dialog.html"
+    await app.system.update_view_in_application_menu_bar({"name": "view0", "label": "CRM"})
+    assert shown["menu-bar"][-1][0]["name"] == "view0"
+    clock.advance(0)  # the deadline is looked at once the turn is over
+    clock.advance(2.1)
+    assert shown["toasts"][-1] == []  # hidden on time, the page told
+    assert running.workspace.system.toasts.toasts == {}
     running.close()

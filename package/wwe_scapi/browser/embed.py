@@ -7,13 +7,13 @@ screen in a visible page."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from wwe_scapi.browser.scenario import run_scenario
-from wwe_scapi.clock import Clock
+from wwe_scapi.clock import Clock, Timer
 from wwe_scapi.compat import page_platform
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.service import Service
@@ -21,8 +21,9 @@ from wwe_scapi.service.broker import ProtocolLog
 from wwe_scapi.service.logrecord import LogRecord
 from wwe_scapi.service.setup import configure
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
-from wwe_scapi.workspace import Workspace
+from wwe_scapi.workspace import DomainEvent, Workspace
 from wwe_scapi.workspace.description import read_description
+from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Platform
@@ -65,6 +66,62 @@ def accepted_origins(options: Mapping[str, Any], allow_any_origin: bool) -> str:
     return str(value)
 
 
+VIEW_KINDS = ("toasts", "dialogs", "menu-bar")
+
+
+def views_of(workspace: Workspace, kind: str) -> list[dict[str, Any]]:
+    """What the page shows of one kind, as plain data: the open toasts (with their buttons in
+    display order), dialogs, or menu-bar views."""
+    system = workspace.system
+    if kind == "toasts":
+        return [
+            {**toast.parameters, "id": toast.id, "owner": toast.owner, "buttons": [[choice, label] for choice, label in toast.buttons()]}
+            for toast in system.toasts.toasts.values()
+        ]
+    if kind == "dialogs":
+        return [
+            {"id": d.id, "owner": d.owner, "url": d.url, "label": d.label, "width": d.width, "height": d.height}
+            for d in system.dialogs.dialogs.values()
+        ]
+    return [dict(view) for view in system.menu_bar.views.values()]
+
+
+class PageViews:
+    """Hands toasts, dialogs and menu-bar views to the host page's callbacks (JSON text of
+    `views_of`) each time they change; and lets time act at the workspace's deadlines (a
+    toast's auto-hide, auto-answer, inactivity), as the desktop's status view does."""
+
+    def __init__(self, workspace: Workspace, callbacks: Mapping[str, Callable[[str], Any]]) -> None:
+        self._workspace = workspace
+        self._callbacks = {kind: callbacks[kind] for kind in VIEW_KINDS if callable(callbacks.get(kind))}
+        self._timer: Timer | None = None
+        self.stop = workspace.subscribe(self._on_event)
+
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.topic == DESKTOP_TOPIC and event.data.get("eventType") in self._callbacks:
+            kind = event.data["eventType"]
+            self._callbacks[kind](json.dumps(views_of(self._workspace, kind), default=str))
+        # A deadline may come with the event, or just after it (auto-answer registers after
+        # ADDED): look once this turn is over.
+        self._workspace.clock.call_later(0, self._schedule)
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        due = self._workspace.next_deadline()
+        if due is not None:
+            self._timer = self._workspace.clock.call_later(max(0.0, due - self._workspace.clock.monotonic()) + _SLACK_S, self._tick)
+
+    def _tick(self) -> None:
+        self._timer = None
+        self._workspace.tick()
+        self._schedule()
+
+
+_SLACK_S = 0.01  # wake just after a deadline, not just before it
+
+
 @dataclass(slots=True)
 class EmbeddedService:
     """The running service of a host page (the loader keeps it as `window.wweService`)."""
@@ -72,6 +129,7 @@ class EmbeddedService:
     service: Service
     transport: PostMessageServiceTransport
     record: LogRecord
+    views: PageViews
 
     @property
     def workspace(self) -> Workspace:
@@ -88,12 +146,14 @@ class EmbeddedService:
         """Stop serving: the page's frames get no more answers."""
         self.transport.close()
         self.record.close()
+        self.views.stop()
 
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> EmbeddedService:
     """Serve this page's frames: `config` is startService's ({"options": {key: value},
     "workspace": a workspace description (docs/workspace-file.md), "strict": bool,
-    "allowAnyOrigin": bool}); the simulated contact centre behind it."""
+    "allowAnyOrigin": bool, "views": {"toasts" | "dialogs" | "menu-bar": callback(JSON text)}});
+    the simulated contact centre behind it."""
     page = platform or page_platform()
     options = dict(config.get("options") or {})
     accepted_origins(options, bool(config.get("allowAnyOrigin")))
@@ -104,4 +164,5 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     log = ProtocolLog(workspace.clock)
     record = LogRecord(log)
     service = Service(workspace, policy, transport, surface=PageSurface(transport), log=log, strict=bool(config.get("strict")))
-    return EmbeddedService(service, transport, record)
+    views = PageViews(workspace, dict(config.get("views") or {}))
+    return EmbeddedService(service, transport, record, views)
