@@ -27,6 +27,10 @@ from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Platform
+    from wwe_scapi.security.policy import SecurityPolicy
+    from wwe_scapi.service.signing import SignerSource
+    from wwe_scapi.service.surface import FrameSurface
+    from wwe_scapi.service.tablink import TabLink
 
 
 class EmbeddingError(ValueError):
@@ -149,6 +153,40 @@ class EmbeddedService:
         self.views.stop()
 
 
+@dataclass(slots=True)
+class PageService:
+    """The service of a page and what serves it: both entry points (startService, and
+    startDesktop, its consumer with the simulator's views) build it with `serve_page`."""
+
+    service: Service
+    transport: PostMessageServiceTransport
+    log: ProtocolLog
+    record: LogRecord
+
+
+def serve_page(
+    page: Platform,
+    workspace: Workspace,
+    policy: SecurityPolicy,
+    surface: Callable[[PostMessageServiceTransport, ProtocolLog], FrameSurface],
+    *,
+    strict: bool = False,
+    first_key: int = 1,
+    tabs: TabLink | None = None,
+    signer: SignerSource | None = None,
+) -> PageService:
+    """Serve `page`'s frames: the postMessage transport (window keys from `first_key`), the
+    protocol log and its record, the surface made for them (the page's layout: PageSurface, or
+    the desktop's views), and the service over `workspace` under `policy`. The record names a
+    frame's tab when the surface can (`tab_of`)."""
+    transport = PostMessageServiceTransport(page, first_key)
+    log = ProtocolLog(workspace.clock)
+    shown = surface(transport, log)
+    record = LogRecord(log, tab_of=getattr(shown, "tab_of", None))
+    service = Service(workspace, policy, transport, surface=shown, log=log, strict=strict, tabs=tabs, signer=signer)
+    return PageService(service, transport, log, record)
+
+
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> EmbeddedService:
     """Serve this page's frames: `config` is startService's ({"options": {key: value},
     "workspace": a workspace description (docs/workspace-file.md), "strict": bool,
@@ -160,9 +198,6 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     described = config.get("workspace")
     description = read_description(described, "startService's workspace") if described is not None else None
     workspace, policy = configure(options, clock, description)
-    transport = PostMessageServiceTransport(page)
-    log = ProtocolLog(workspace.clock)
-    record = LogRecord(log)
-    service = Service(workspace, policy, transport, surface=PageSurface(transport), log=log, strict=bool(config.get("strict")))
+    served = serve_page(page, workspace, policy, lambda transport, _log: PageSurface(transport), strict=bool(config.get("strict")))
     views = PageViews(workspace, dict(config.get("views") or {}))
-    return EmbeddedService(service, transport, record, views)
+    return EmbeddedService(served.service, served.transport, served.record, views)

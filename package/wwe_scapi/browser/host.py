@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from wwe_scapi.browser.desktop import DesktopView
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.browser.embed import serve_page
 from wwe_scapi.browser.logposter import LogPoster
 from wwe_scapi.browser.scenario import SCENARIO_METHODS, run_scenario  # noqa: F401 (tests import them from here)
 from wwe_scapi.browser.tabsbridge import TAB_BRIDGE_JS
@@ -86,24 +87,28 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     description = read_description(described, "the workspace of /config.json") if described is not None else None
     workspace, policy = configure(dict(config.get("options", {})), clock, description)
     session = _join_tabs(page, number, workspace) if number is not None else None
-    transport = PostMessageServiceTransport(page, first_frame_id(session.number) if session is not None else 1)
-    log = ProtocolLog(workspace.clock)
-    view = DesktopView(
-        workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
-    )
-    record = LogRecord(log, tab_of=view.tab_of)
-    if config.get("log"):  # serve --log FILE: the server takes the log's JSON lines
-        LogPoster(record, page, workspace.clock, str(config["log"]))
-    service = Service(
+    views: list[DesktopView] = []
+
+    def desktop_view(transport: PostMessageServiceTransport, log: ProtocolLog) -> DesktopView:
+        views.append(DesktopView(
+            workspace, log, desktop_apps(config, workspace), transport, Dom(page), policy.origins.describe(), session
+        ))
+        return views[0]
+
+    # The embedding API's service, with the simulator's views as the page's surface.
+    served = serve_page(
+        page,
         workspace,
         policy,
-        transport,
-        surface=view,
-        log=log,
+        desktop_view,
         strict=bool(config.get("strict")),
+        first_key=first_frame_id(session.number) if session is not None else 1,
         tabs=session,
         signer=_token_signer(config, page),
     )
+    service, transport, record, view = served.service, served.transport, served.record, views[0]
+    if config.get("log"):  # serve --log FILE: the server takes the log's JSON lines
+        LogPoster(record, page, workspace.clock, str(config["log"]))
     view.render()
     # window.wweScenario(name, {keyword: value}): drives the simulated contact centre from
     # outside, e.g. Playwright's page.evaluate; in a tab that does not lead, it answers a
