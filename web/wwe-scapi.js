@@ -218,9 +218,10 @@ function reportToDesktop(kind, text) {
 // later and popups it opens, served with these Agent Workspace options (the accepted origins
 // must be given; "*" only with allowAnyOrigin: true) over the simulated contact centre, or the
 // one a workspace description says. No simulator UI: onToasts(list), onDialogs(list) and
-// onMenuBar(list) hand the page what apps ask it to show. Resolves to the running service (also
+// onMenuBar(list) hand the page what apps ask it to show; serveFrame(iframe, origin) has the
+// page's say on which frames are served, after the security options. Resolves to the running service (also
 // window.wweService): log(since) gives its protocol log as data, close() stops it.
-export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false, onToasts, onDialogs, onMenuBar} = {}) {
+export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = {}) {
   try {
     const pyodide = await bootPython();
     const embed = pyodide.pyimport("wwe_scapi.browser.embed");
@@ -231,6 +232,7 @@ export async function startService({options = {}, workspace, strict = false, all
     }
     const config = pyodide.toPy({options, strict, allowAnyOrigin, ...(workspace === undefined ? {} : {workspace})});
     config.set("views", pyodide.toPy(views));
+    if (typeof serveFrame === "function") config.set("serveFrame", serveFrame);
     let running;
     try {
       running = embed.start(config);
@@ -241,6 +243,7 @@ export async function startService({options = {}, workspace, strict = false, all
     const service = {
       log: (since = 0) => JSON.parse(running.log_json(since)),
       scenario: (step, args = {}) => JSON.parse(running.scenario_json(step, JSON.stringify(args))),
+      clickToast: (id, choice) => JSON.parse(running.click_toast(id, choice)),
       close: () => running.close(),
       python: running,
     };

@@ -26,9 +26,10 @@ def test_a_host_page_serves_its_apps_with_the_desktops_wire_format_and_security(
     plain = app_url(site, 2, "vendor-envelopes.html")
     stranger = app_url(site, 4, "vendor-envelopes.html") + "?stranger"
     away = app_url(site, 2, "vendor-envelopes.html") + "?away"
+    untrusted = app_url(site, 2, "vendor-envelopes.html") + "?untrusted"
     host = site.origins[3]  # the host page's own origin: neither the desktop's nor an app's
     accept = f"{site.origins[1]}, {site.origins[2]} (agent.*, interaction.*, system.*)"
-    query = urlencode({"accept": accept, "before": python, "after": f"{plain},{stranger}", "away": away})
+    query = urlencode({"accept": accept, "before": python, "after": f"{plain},{stranger}", "away": away, "untrusted": untrusted})
     page.goto(f"{host}/test-apps/host-page.html?{query}")
     page.wait_for_function("window.hostReady === true", timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("document.getElementById('app-panels')") is None  # no simulator UI
@@ -52,6 +53,11 @@ def test_a_host_page_serves_its_apps_with_the_desktops_wire_format_and_security(
     refused.wait_for_function("window.jsAppReady === true")
     [answer] = send_requests(refused, [("agent.get", None)])
     assert answer[1] is not None and "not accepted" in answer[1]
+
+    refused_by_page = _frame(page, untrusted)
+    refused_by_page.wait_for_function("window.jsAppReady === true")
+    [answer] = send_requests(refused_by_page, [("agent.get", None)])
+    assert answer[1] is not None and "serveFrame said no" in answer[1]  # its origin is accepted, its iframe is not
 
     js.evaluate("() => window.subscribe(['interaction'])")
     call = page.evaluate("() => window.wweService.scenario('ring_inbound_call', {ani: '+15550100'})")

@@ -4,6 +4,7 @@ origins it serves; its frames are served as on the desktop; amIVisible follows i
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 
@@ -56,8 +57,6 @@ async def test_an_iframe_of_the_host_page_is_served_and_visible_while_shown() ->
 
 
 async def test_toasts_dialogs_and_menu_bar_views_go_to_the_pages_callbacks_and_toasts_hide_on_time() -> None:
-    import json
-
     browser = FakeBrowser(schedule=asyncio.get_running_loop().call_soon)
     window = browser.page(HOST)
     page = FakePlatform(window, html='<body><iframe id="crm" src="http://crm.test/app.html"></iframe></body>')
@@ -77,4 +76,25 @@ async def test_toasts_dialogs_and_menu_bar_views_go_to_the_pages_callbacks_and_t
     clock.advance(2.1)
     assert shown["toasts"][-1] == []  # hidden on time, the page told
     assert running.workspace.system.toasts.toasts == {}
+    running.close()
+
+
+async def test_the_page_chooses_its_frames_by_element_and_clicks_toasts_it_draws() -> None:
+    browser = FakeBrowser(schedule=asyncio.get_running_loop().call_soon)
+    window = browser.page(HOST)
+    page = FakePlatform(window, html='<body><iframe id="crm" src="http://crm.test/a"></iframe><iframe id="ads" src="http://crm.test/b"></iframe></body>')
+    serve_frame = lambda element, origin: element is not None and element.id == "crm"  # noqa: E731
+    running = start({"options": {ORIGINS: CRM}, "serveFrame": serve_frame}, page, ManualClock())
+    document = page.fake_document
+    crm = connect(platform=FakePlatform(browser.frame(window, CRM, document.getElementById("crm"))), new=True)
+    ads = connect(platform=FakePlatform(browser.frame(window, CRM, document.getElementById("ads"))), new=True)
+    heard: list[dict] = []
+    await crm.subscribe(["system"], heard.append)
+    with pytest.raises(RequestFailed, match="serveFrame said no"):
+        await ads.agent.get()
+    toast = await crm.system.popup_toast({"title": "Callback?", "buttons": ["Later", "Call"]})
+    assert json.loads(running.click_toast(toast, 1)) == {"clicked": True, "bringForward": None}
+    await asyncio.sleep(0)
+    assert heard[-1]["data"] == {"eventType": "CUSTOM_TOAST_BUTTON_CLICK", "customToastId": toast, "buttonIndex": 1}
+    assert json.loads(running.click_toast("no-such-toast", "ok")) == {"clicked": False, "bringForward": None}
     running.close()

@@ -40,8 +40,16 @@ class EmbeddingError(ValueError):
 class PageSurface:
     """What amIVisible and relative URLs ask of a host page: its iframes as they are drawn."""
 
-    def __init__(self, transport: PostMessageServiceTransport) -> None:
+    def __init__(self, transport: PostMessageServiceTransport, serve_frame: Any = None) -> None:
+        """`serve_frame(iframe element or None, origin) -> bool`: the page's own say on which
+        frames are served, besides the security options (startService's serveFrame)."""
         self._transport = transport
+        self._serve_frame = serve_frame
+
+    def refusal(self, frame_id: int, origin: str) -> str | None:
+        if self._serve_frame is None or self._transport.admits(frame_id, self._serve_frame):
+            return None
+        return f"This page does not serve that frame of {origin} (its serveFrame said no)."
 
     def is_visible(self, frame_id: int) -> bool:
         return self._transport.shown(frame_id)[0] == "visible"
@@ -142,6 +150,16 @@ class EmbeddedService:
     def log_json(self, since: int = 0) -> str:
         return json.dumps(self.record.entries(int(since)), default=str)
 
+    def click_toast(self, toast_id: str, choice: str | int) -> str:
+        """The agent clicked a toast's button in the page's drawing of it (`choice`: a custom
+        button's index, "show", "dismiss" or "ok", as the toast's `buttons` list them): a custom
+        button is told to the frame that opened it. JSON {clicked, bringForward: the owner frame
+        id when the page should show that app, else null}."""
+        outcome = self.workspace.system.click_toast(str(toast_id), choice)
+        if outcome is None:
+            return json.dumps({"clicked": False, "bringForward": None})
+        return json.dumps({"clicked": True, "bringForward": outcome.toast.owner if outcome.bring_forward else None})
+
     def scenario_json(self, name: str, arguments_json: str = "{}") -> str:
         """A scenario step of the simulated contact centre (service.scenario in the page)."""
         return json.dumps(run_scenario(self.workspace, name, json.loads(arguments_json)), default=str)
@@ -198,6 +216,9 @@ def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Cl
     described = config.get("workspace")
     description = read_description(described, "startService's workspace") if described is not None else None
     workspace, policy = configure(options, clock, description)
-    served = serve_page(page, workspace, policy, lambda transport, _log: PageSurface(transport), strict=bool(config.get("strict")))
+    serve_frame = config.get("serveFrame")
+    served = serve_page(
+        page, workspace, policy, lambda transport, _log: PageSurface(transport, serve_frame), strict=bool(config.get("strict"))
+    )
     views = PageViews(workspace, dict(config.get("views") or {}))
     return EmbeddedService(served.service, served.transport, served.record, views)

@@ -223,6 +223,20 @@ class _FakeHostBridge:
             window = window.parent
         return json.dumps(["unknown", None])
 
+    def admits(self, key: int, predicate: Any) -> bool:
+        entry = self._windows.get(key)
+        if entry is None or entry[0].closed:
+            return False
+        element = None
+        window: FakeWindow | None = entry[0]
+        while window is not None and element is None:
+            element = next((f for f in self._window.document.querySelectorAll("iframe") if f.contentWindow is window), None)
+            window = window.parent
+        try:
+            return bool(predicate(element, entry[1]))
+        except Exception:
+            return False
+
     def renew(self, key: int) -> int | None:
         entry = self._windows.pop(key, None)
         if entry is None:

@@ -40,6 +40,9 @@ class _HostBridge:
     def shown(self, key: int) -> str:
         return str(self._bridge.shown(key))
 
+    def admits(self, key: int, predicate: Any) -> bool:
+        return bool(self._bridge.admits(key, predicate))
+
     def focus(self, key: int) -> None:
         self._bridge.focus(key)
 

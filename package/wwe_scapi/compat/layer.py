@@ -77,6 +77,11 @@ class HostBridge(Protocol):
         """JSON ["visible" | "hidden" | "unknown", src of the iframe showing it or null]."""
         ...
 
+    def admits(self, key: int, predicate: Any) -> bool:
+        """predicate(the iframe element holding that window or None, its origin), as a bool;
+        False when it raises or the window is gone."""
+        ...
+
     def renew(self, key: int) -> int | None:
         """A new key for that window; the old one is forgotten. None when it is gone."""
         ...

@@ -176,7 +176,7 @@ class Service:
         frame = self.frames.get(frame_id)
         if frame is None or frame.origin != origin:
             # A new window, or one that navigated to another origin: another client.
-            refusal = self.admission.origin_refusal(origin)
+            refusal = self.admission.origin_refusal(origin) or self._page_refusal(frame_id, origin)
             if refusal is not None:
                 self._refuse(frame_id, origin, _name_of(message), message.reference_id, refusal)
                 return
@@ -192,6 +192,11 @@ class Service:
             self._unsubscribe(frame, message)
         else:
             self._answer(frame, _name_of(message), message.reference_id, error=message.reason)
+
+    def _page_refusal(self, frame_id: int, origin: str) -> str | None:
+        """The host page's own say on a new frame (a surface with `refusal`), after the policy's."""
+        refusal = getattr(self._surface, "refusal", None)
+        return refusal(frame_id, origin) if refusal is not None else None
 
     def _app_reported(self, key: int, origin: str, report: AppReport) -> None:
         """An app's own failure: on its tab and in the log when its origin is served; nothing

@@ -171,6 +171,25 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       }
       return JSON.stringify(["unknown", null]);
     },
+    // The host page's own say on a window (startService's serveFrame): predicate(iframe element
+    // holding it, or null for a popup or a window it cannot place, origin); false if it throws.
+    admits(key, predicate) {
+      const entry = windows.get(key);
+      if (entry === undefined || entry[0].closed) return false;
+      let element = null;
+      search: for (let w = entry[0], depth = 0; w && depth < 16; w = w.parent, depth += 1) {
+        for (const frame of document.querySelectorAll("iframe")) {
+          if (frame.contentWindow === w) { element = frame; break search; }
+        }
+        if (w.parent === w) break;
+      }
+      try {
+        return Boolean(predicate(element, entry[1]));
+      } catch (error) {
+        console.error("wwe-scapi: serveFrame threw; the frame is not served", error);
+        return false;
+      }
+    },
     // A new page was found in that window: a new key for it, the old one forgotten.
     renew(key) {
       const entry = windows.get(key);
@@ -297,6 +316,10 @@ class PostMessageServiceTransport:
     def focus(self, key: int) -> None:
         if self._bridge is not None:
             self._bridge.focus(key)
+
+    def admits(self, key: int, predicate: Any) -> bool:
+        """What the page's predicate(iframe element or None, origin) says of that window."""
+        return self._bridge is not None and self._bridge.admits(key, predicate)
 
     def shown(self, key: int) -> tuple[str, str | None]:
         """("visible" | "hidden" | "unknown", the src of the iframe showing that window)."""
