@@ -260,3 +260,20 @@ async def test_a_read_behind_an_open_command_waits_for_it() -> None:
     await changed
     assert (await state)["operationName"] == "Ready"
     assert (await app.agent.get_state())["operationName"] == "Ready"  # and from the replica after
+
+
+async def test_a_tab_alone_hands_its_state_to_nobody(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pickling while no other tab is open (each change would cost a whole snapshot); a tab
+    that opens later says hello and gets the state then."""
+    dumped: list[int] = []
+    dumps = snapshot.dumps
+    monkeypatch.setattr(snapshot, "dumps", lambda workspace, value: (dumped.append(1), dumps(workspace, value))[1])
+    profile = Profile()
+    leader = profile.open_tab()
+    await settle()
+    call = leader.session.call("scenario.ring_inbound_call")
+    await settle()
+    assert dumped == []
+    late = profile.open_tab()
+    await settle()
+    assert dumped and late.workspace.interactions.find(call.interaction_id) is not None

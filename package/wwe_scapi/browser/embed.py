@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from wwe_scapi.browser.scenario import run_scenario
 from wwe_scapi.clock import Clock, Timer
@@ -23,6 +22,7 @@ from wwe_scapi.service.setup import configure
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
 from wwe_scapi.workspace import DomainEvent, Workspace
 from wwe_scapi.workspace.description import read_description
+from wwe_scapi.workspace.params import origin_of
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
 if TYPE_CHECKING:
@@ -56,10 +56,7 @@ class PageSurface:
 
     def url_of(self, frame_id: int, origin: str) -> str | None:
         src = self._transport.shown(frame_id)[1]
-        if src is None:
-            return None
-        parts = urlsplit(src)
-        return src if f"{parts.scheme}://{parts.netloc}" == origin else None
+        return src if src is not None and origin_of(src) == origin.lower() else None
 
 
 def accepted_origins(options: Mapping[str, Any], allow_any_origin: bool) -> str:

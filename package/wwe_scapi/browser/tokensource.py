@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from wwe_scapi.auth.pins import TOKEN_WHEELS
 from wwe_scapi.service.pending import Pending
@@ -21,14 +20,22 @@ logger = logging.getLogger(__name__)
 
 def wheel_urls(site: str) -> list[str]:
     """Where the page installs the token wheels from: `packages/` beside the loader."""
+    from urllib.parse import urljoin  # on the first token only: Pyodide takes ~50 ms to import it
+
     return [urljoin(site, f"packages/{pin.filename}") for pin in TOKEN_WHEELS]
+
+
+def _joined(site: str, path: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(site, path)
 
 
 class PageSignerSource:
     def __init__(self, platform: Platform, site: str, key_url: str, issuer: str) -> None:
         self._platform = platform
-        self._wheels = wheel_urls(site)
-        self._key_url = urljoin(site, key_url)
+        self._site = site
+        self._key_path = key_url
         self._issuer = issuer
         self._signer: Signer | None = None
         self._loading: Pending | None = None
@@ -43,8 +50,8 @@ class PageSignerSource:
 
     async def _load(self, loading: Pending) -> None:
         try:
-            await self._platform.install_wheels(self._wheels)
-            key = await self._platform.fetch_json(self._key_url)
+            await self._platform.install_wheels(wheel_urls(self._site))
+            key = await self._platform.fetch_json(_joined(self._site, self._key_path))
             from wwe_scapi.auth.rs256 import JwtSigner  # importable only now
 
             signer = JwtSigner(key, self._issuer)

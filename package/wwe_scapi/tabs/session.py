@@ -15,10 +15,10 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
 from wwe_scapi.service.pending import Outcome, Pending
-from wwe_scapi.tabs import snapshot
 from wwe_scapi.tabs.actions import resolve
 from wwe_scapi.tabs.election import FrameState
 from wwe_scapi.workspace.errors import WorkspaceError
@@ -33,6 +33,14 @@ if TYPE_CHECKING:
     from wwe_scapi.workspace import Workspace
 
 logger = logging.getLogger(__name__)
+
+
+def _snapshot() -> ModuleType:
+    """tabs/snapshot.py, imported on the first hand-over, not at start-up: pickle costs a
+    Pyodide page ~40 ms to import."""
+    from wwe_scapi.tabs import snapshot
+
+    return snapshot
 
 # Answered by the tab the calling frame is in: about that tab, or tab to tab.
 LOCAL_REQUESTS: Final = frozenset(
@@ -170,14 +178,14 @@ class TabSession:
         warns = [value for value in (*arguments, *keywords.values()) if callable(value)]
         plain = tuple(_Warned() if callable(value) else value for value in arguments)
         named = {key: _Warned() if callable(value) else value for key, value in keywords.items()}
-        sent = self._command({"op": "call", "path": path, "arguments": snapshot.dumps(self.workspace, (plain, named))})
+        sent = self._command({"op": "call", "path": path, "arguments": _snapshot().dumps(self.workspace, (plain, named))})
         answer = Pending()
 
         def settled(outcome: Outcome) -> None:
             if not outcome.ok:
                 answer.settle(outcome)
                 return
-            result, warned = snapshot.loads(self.workspace, outcome.data)
+            result, warned = _snapshot().loads(self.workspace, outcome.data)
             for stray, treatment in warned:
                 for warn in warns:
                     warn(stray, treatment)
@@ -234,10 +242,10 @@ class TabSession:
     def _on_state(self, sender: int, message: dict[str, Any]) -> None:
         if self.leading or sender != self.leader:
             return
-        state, shared, events = snapshot.loads(self.workspace, message["snapshot"])
+        state, shared, events = _snapshot().loads(self.workspace, message["snapshot"])
         self._applying = True
         try:
-            snapshot.restore(self.workspace, state)
+            _snapshot().restore(self.workspace, state)
             self.shared = shared
             for event in events:
                 self.workspace.events.emit(event.topic, event.data, event.to_frame)
@@ -328,11 +336,11 @@ class TabSession:
             warned.append((stray, treatment))
 
         try:
-            plain, named = snapshot.loads(self.workspace, arguments)
+            plain, named = _snapshot().loads(self.workspace, arguments)
             plain = [collect if isinstance(value, _Warned) else value for value in plain]
             named = {key: collect if isinstance(value, _Warned) else value for key, value in named.items()}
             result = resolve(self.workspace, path)(*plain, **named)
-            return Outcome(snapshot.dumps(self.workspace, (result, warned)))
+            return Outcome(_snapshot().dumps(self.workspace, (result, warned)))
         except WorkspaceError as refusal:
             return Outcome(error=refusal.message)
         except Exception as error:  # a bug must not stop the leader serving the others
@@ -405,6 +413,8 @@ class TabSession:
         if not self.leading:
             return
         events, self._batch = self._batch, []
-        state = snapshot.dumps(self.workspace, (snapshot.state_of(self.workspace), self.shared, events))
+        if self.shared.tabs <= {self.number}:
+            return  # no other tab to tell: a tab that opens later says hello, and gets the state then
+        state = _snapshot().dumps(self.workspace, (_snapshot().state_of(self.workspace), self.shared, events))
         self._post({"kind": "state", "snapshot": state})
 

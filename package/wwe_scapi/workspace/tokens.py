@@ -4,7 +4,6 @@ state is plain data that passes from tab to tab with the rest of the contact cen
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -93,8 +92,14 @@ class JwtTokens:
             "name": agent.display_name,
             "iat": issued_at,
             "exp": int(expires),
-            "jti": secrets.token_urlsafe(12),
+            "jti": _token_id(),
         }
         self.issued = JwtToken(signer.sign(claims), int(expires))
         self._events.emit(DESKTOP_TOPIC, {"eventType": TOKEN_NOTICE})
         return self.issued
+
+
+def _token_id() -> str:
+    import secrets  # at the first token, not at start-up: Pyodide takes ~10 ms to import it
+
+    return secrets.token_urlsafe(12)
