@@ -3,7 +3,6 @@ and a `desktop` factory that opens the Agent Workspace with chosen apps and opti
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from playwright.sync_api import Page
 
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
 from wwe_scapi.cli.sitebuild import build_site
+from wwe_scapi.pytest_plugin.sites import free_port
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 TEST_APPS = Path(__file__).parent / "apps"
@@ -32,17 +32,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_FLAGS}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def site() -> Iterator[RunningSite]:
     """The site on five origins: [0] the desktop, [1..4] app origins."""
     folder = build_site(quiet=True)
-    origins = [Origin(host, _free_port()) for host in HOSTS]
+    origins = [Origin(host, free_port()) for host in HOSTS]
     running = serve_site(folder, origins, config={}, mounts={"/test-apps/": TEST_APPS})
     yield running
     running.stop()

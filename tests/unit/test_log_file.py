@@ -4,13 +4,13 @@ server appends same-origin posts to the file, as JSON lines, and refuses the res
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from browser_support import DesktopPage
 from wwe_scapi.cli.server import LOG_PATH, Origin, serve_site
+from wwe_scapi.pytest_plugin.sites import free_port
 
 
 async def test_the_page_posts_its_log_as_json_lines_in_batches() -> None:
@@ -33,12 +33,6 @@ async def test_without_the_option_nothing_is_posted() -> None:
     assert page.platform.posted == []
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _post(url: str, body: bytes, **headers: str) -> int:
     try:
         with urllib.request.urlopen(urllib.request.Request(url, data=body, headers=headers, method="POST")) as response:
@@ -49,7 +43,7 @@ def _post(url: str, body: bytes, **headers: str) -> int:
 
 def test_the_server_appends_the_desktop_pages_posts_only(tmp_path: Path) -> None:
     log = tmp_path / "logs" / "protocol.jsonl"
-    running = serve_site(tmp_path, [Origin("127.0.0.1", _free_port()), Origin("localhost", _free_port())], config={}, log_file=log)
+    running = serve_site(tmp_path, [Origin("127.0.0.1", free_port()), Origin("localhost", free_port())], config={}, log_file=log)
     try:
         desk, app = running.origins
         assert json.loads(urllib.request.urlopen(desk + "/config.json").read())["log"] == LOG_PATH

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from wwe_scapi.browser.dom import Dom
+from wwe_scapi.protocol.messages import last_line
 from wwe_scapi.workspace.webcontent import Placement, WebContent
 
 if TYPE_CHECKING:
@@ -100,8 +101,7 @@ class AppsView:
             box = self._dom.element("details", id=f"app-failure-{index}", role="alert", **{"class": "app-failure"})
             panel.prepend(box)
         what = {"boot": "did not start", "handler": "raised in an event handler"}.get(kind, "crashed")
-        last = next((line for line in reversed(text.splitlines()) if line.strip()), "")
-        summary = self._dom.element("summary", f"{self.tabs[index].title} {what}: {last.strip()}" + (f" ({count} failures)" if count > 1 else ""))
+        summary = self._dom.element("summary", f"{self.tabs[index].title} {what}: {last_line(text)}" + (f" ({count} failures)" if count > 1 else ""))
         box.replaceChildren(summary, self._dom.element("pre", text))
         box.setAttribute("data-kind", kind)
         return True

@@ -336,20 +336,29 @@ def _same_file(source: Path, copy: Path) -> bool:
     return ours.st_mtime_ns == theirs.st_mtime_ns or source.read_bytes() == copy.read_bytes()
 
 
-def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
-    template = layout.root / "web" / LOADER
+def _write_from_template(layout: SiteLayout, name: str, values: dict[str, object]) -> None:
+    """web/<name> into the site with each placeholder replaced by its value as JSON; the
+    file is written only when it changes. A placeholder missing from the template is a
+    BuildError."""
+    template = layout.root / "web" / name
     text = template.read_text(encoding="utf-8")
-    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER, WHEEL_DIR_PLACEHOLDER):
+    for placeholder, value in values.items():
         if placeholder not in text:
             raise BuildError(f"{template} has lost its placeholder {placeholder}.")
+        text = text.replace(placeholder, json.dumps(value))
+    written = layout.out / name
+    if not written.is_file() or written.read_text(encoding="utf-8") != text:
+        _replace_file(written, lambda part: part.write_text(text, encoding="utf-8"))
+
+
+def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
     # ?v= changes with the wheel's content, so a browser never runs a stale cached wheel.
     urls = [f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}" for wheel in wheels]
-    text = text.replace(PYODIDE_PATH_PLACEHOLDER, json.dumps(f"pyodide/{PYODIDE_VERSION}/"))
-    text = text.replace(WHEELS_PLACEHOLDER, json.dumps(urls))
-    text = text.replace(WHEEL_DIR_PLACEHOLDER, json.dumps(BROWSER_WHEEL_DIR))
-    loader = layout.out / LOADER
-    if not loader.is_file() or loader.read_text(encoding="utf-8") != text:
-        _replace_file(loader, lambda part: part.write_text(text, encoding="utf-8"))
+    _write_from_template(layout, LOADER, {
+        PYODIDE_PATH_PLACEHOLDER: f"pyodide/{PYODIDE_VERSION}/",
+        WHEELS_PLACEHOLDER: urls,
+        WHEEL_DIR_PLACEHOLDER: BROWSER_WHEEL_DIR,
+    })
 
 
 JS_CLIENT = "genesys-wwe-service.js"
@@ -359,15 +368,8 @@ REQUESTS_PLACEHOLDER = '{"__REQUESTS__": 0}'
 def _write_js_client(layout: SiteLayout) -> None:
     """wwe-scapi's own genesys.wwe.service, with the catalogue's documented requests (name ->
     number of parameters) written in."""
-    template = layout.root / "web" / JS_CLIENT
-    text = template.read_text(encoding="utf-8")
-    if REQUESTS_PLACEHOLDER not in text:
-        raise BuildError(f"{template} has lost its placeholder {REQUESTS_PLACEHOLDER}.")
     table = {name: len(spec.params) for name, spec in CATALOGUE.items() if name not in UNDOCUMENTED}
-    text = text.replace(REQUESTS_PLACEHOLDER, json.dumps(table))
-    written = layout.out / JS_CLIENT
-    if not written.is_file() or written.read_text(encoding="utf-8") != text:
-        _replace_file(written, lambda part: part.write_text(text, encoding="utf-8"))
+    _write_from_template(layout, JS_CLIENT, {REQUESTS_PLACEHOLDER: table})
 
 
 def _replace_file(path: Path, write: Callable[[Path], object]) -> None:

@@ -73,6 +73,16 @@ class AppReport:
     kind: str  # "boot" (the app did not start), "handler" (an event handler or callback raised), "crash" (anything else uncaught)
     text: str
 
+    @property
+    def summary(self) -> str:
+        """The traceback's last line (the error itself), or the kind when there is none."""
+        return last_line(self.text) or self.kind
+
+
+def last_line(text: str) -> str:
+    """The last non-blank line of `text`, stripped ("" when none)."""
+    return next((line.strip() for line in reversed(text.splitlines()) if line.strip()), "")
+
 
 APP_REPORT_KEY: Final = "wweScapiAppReport"
 APP_REPORT_KINDS: Final = frozenset({"boot", "handler", "crash"})

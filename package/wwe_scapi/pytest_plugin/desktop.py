@@ -10,14 +10,13 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from playwright.sync_api import ConsoleMessage, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from wwe_scapi.cli.server import RunningSite
-from wwe_scapi.pytest_plugin.sites import EmbeddedApp
+from wwe_scapi.pytest_plugin.sites import EmbeddedApp, origin_of
 from wwe_scapi.workspace.scenario import Scenario
 
 POLL_MS: Final = 20  # condition polling: animation frames stall in background tabs
@@ -33,11 +32,6 @@ APP_READY: Final = (
 
 class DesktopError(AssertionError):
     """The desktop or an app did not come up, or a step of the simulation was refused."""
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(slots=True)

@@ -33,6 +33,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @dataclass(frozen=True, slots=True)
 class EmbeddedApp:
     title: str
@@ -40,8 +45,7 @@ class EmbeddedApp:
 
     @property
     def origin(self) -> str:
-        parts = urlsplit(self.url)
-        return f"{parts.scheme}://{parts.netloc}"
+        return origin_of(self.url)
 
 
 class SitePool:

@@ -206,8 +206,7 @@ class Service:
         if refusal is not None:
             self.log.write(Direction.IGNORED, origin, frame_id, "-", f"an app report from an origin not served: {refusal}", False)
             return
-        first = next((line for line in reversed(report.text.splitlines()) if line.strip()), report.kind)
-        self.log.write(Direction.APP, origin, frame_id, f"app {report.kind} failed", first.strip(), False, data=report.text)
+        self.log.write(Direction.APP, origin, frame_id, f"app {report.kind} failed", report.summary, False, data=report.text)
         shown = getattr(self._surface, "app_reported", None)
         if shown is not None:
             shown(frame_id, report.kind, report.text)

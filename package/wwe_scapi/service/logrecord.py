@@ -18,13 +18,12 @@ DEFAULT_LIMIT: Final = 5_000  # the newest entries kept; `seq` tells how many ca
 KEPT_CHARS: Final = 16_384
 
 
-def kept(value: Any, budget: int = KEPT_CHARS) -> Any:
-    """`value` itself when small; else a note saying what was left out. Walks at most
-    `budget` characters' worth, so a big value costs no more than a small one."""
-    return value if _within(value, [budget]) else f"(not kept in the log: more than {budget} characters)"
+NOT_KEPT: Final = f"(not kept in the log: more than {KEPT_CHARS} characters)"
 
 
 def _within(value: Any, left: list[int]) -> bool:
+    """Whether `value` holds at most left[0] characters' worth; walks no further than that, so a
+    big value costs no more than a small one."""
     if isinstance(value, str):
         left[0] -= len(value)
     elif isinstance(value, dict):
@@ -79,7 +78,7 @@ class LogRecord:
         tab = self._tab(entry.frame)
         # A frame's parameters are whatever it sent; the data is the desktop's own (bounded).
         if entry.parameters and not _within(entry.parameters, [KEPT_CHARS]):
-            entry = dataclasses.replace(entry, parameters=kept(entry.parameters))
+            entry = dataclasses.replace(entry, parameters=NOT_KEPT)
         self._kept.append((self._next, entry, tab))
         if self._listeners:
             as_dict = entry_dict(entry, self._next, tab)
