@@ -75,6 +75,23 @@ export function bootPython() {
   return booting;
 }
 
+// Messages frames post to this page before its service is up (an iframe whose app boots
+// faster than the page's Python): held, in order, and served first once the service's
+// transport starts (transports/postmessage.py takes them). A flood before then is capped.
+const EARLY_MESSAGES_HELD = 20000;
+function holdEarlyMessages() {
+  if (window.wweScapiEarlyMessages !== undefined) return;
+  const held = [];
+  let dropped = 0;
+  const hold = (event) => {
+    if (!event.source || event.source === window) return;
+    if (held.length < EARLY_MESSAGES_HELD) held.push(event);
+    else if (dropped++ === 0) console.warn(`wwe-scapi: more than ${EARLY_MESSAGES_HELD} messages before the service was up: later ones are dropped`);
+  };
+  window.addEventListener("message", hold);
+  window.wweScapiEarlyMessages = {held, stop: () => window.removeEventListener("message", hold)};
+}
+
 async function fetchConfig() {
   const response = await fetchOk(new URL("/config.json", location.href));
   return response.json();
@@ -115,6 +132,7 @@ async function drawTabNumber() {
 // The desktop: the service with the options and apps of /config.json. It may be called
 // before the document is parsed: Python boots meanwhile.
 export async function startDesktop() {
+  holdEarlyMessages();
   try {
     const [pyodide, config, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
     timings.tab = tab;
@@ -216,14 +234,17 @@ function reportToDesktop(kind, text) {
 
 // The service in a page of your own (docs/embedding.md): every frame of this page, those made
 // later and popups it opens, served with these Agent Workspace options (the accepted origins
-// must be given; "*" only with allowAnyOrigin: true) over the simulated contact centre, or the
-// one a workspace description says. No simulator UI: onToasts(list), onDialogs(list) and
+// must be given; "*" only with allowAnyOrigin: true) over the simulated contact centre, the
+// one a workspace description says, or the page's own (`centre`: a Python file leaving a
+// ContactCentre in its global `centre`, or {python, modules}). No simulator UI: onToasts(list), onDialogs(list) and
 // onMenuBar(list) hand the page what apps ask it to show; serveFrame(iframe, origin) has the
 // page's say on which frames are served, after the security options. Resolves to the running service (also
 // window.wweService): log(since) gives its protocol log as data, close() stops it.
-export async function startService({options = {}, workspace, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = {}) {
+export async function startService({options = {}, workspace, centre, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = {}) {
+  holdEarlyMessages();
   try {
     const pyodide = await bootPython();
+    const ownCentre = centre === undefined ? null : await hostCentre(pyodide, centre);
     const embed = pyodide.pyimport("wwe_scapi.browser.embed");
     // What the page draws itself: each callback gets the whole list of its kind, each time it changes.
     const views = {};
@@ -233,6 +254,10 @@ export async function startService({options = {}, workspace, strict = false, all
     const config = pyodide.toPy({options, strict, allowAnyOrigin, ...(workspace === undefined ? {} : {workspace})});
     config.set("views", pyodide.toPy(views));
     if (typeof serveFrame === "function") config.set("serveFrame", serveFrame);
+    if (ownCentre !== null) {
+      config.set("centre", ownCentre);
+      ownCentre.destroy();
+    }
     let running;
     try {
       running = embed.start(config);
@@ -262,21 +287,59 @@ export async function startService({options = {}, workspace, strict = false, all
 // the page like `pythonUrl`; each is written into Pyodide's file system at its path relative
 // to the main file's folder, a folder put on sys.path, so the app imports them as usual.
 const APP_DIR = "/home/pyodide/wwe-app";
+const CENTRE_DIR = "/home/pyodide/wwe-centre";
+
+// A Python program's files, fetched: its main file and `modules` (relative to the page, in the
+// main file's folder), each to be written at its path relative to that folder under `dir`.
+async function pythonFiles(who, pythonUrl, modules, dir) {
+  const url = new URL(pythonUrl, document.baseURI);
+  const base = new URL(".", url);
+  const files = modules.map((module) => {
+    const moduleUrl = new URL(module, document.baseURI);
+    if (!moduleUrl.href.startsWith(base.href)) {
+      throw new Error(`wwe-scapi: ${who}: the module ${moduleUrl.href} is not in the main file's folder ${base.href}`);
+    }
+    return {url: moduleUrl, path: `${dir}/${decodeURIComponent(moduleUrl.href.slice(base.href.length))}`};
+  });
+  const text = (address) => fetchOk(address).then((response) => response.text());
+  const [source, ...sources] = await Promise.all([text(url), ...files.map((file) => text(file.url))]);
+  return {url, source, files: files.map((file, index) => ({...file, source: sources[index]}))};
+}
+
+// Writes the modules into Pyodide's file system, their folder first on sys.path.
+function writeModules(pyodide, files, dir) {
+  pyodide.FS.mkdirTree(dir);
+  for (const file of files) {
+    pyodide.FS.mkdirTree(file.path.slice(0, file.path.lastIndexOf("/")));
+    pyodide.FS.writeFile(file.path, file.source);
+  }
+  if (files.length) pyodide.runPython(`import sys\nif ${JSON.stringify(dir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(dir)})`);
+}
+
+// The page's own contact centre (docs/embedding.md): its Python file runs (top-level await
+// allowed) and leaves the centre in its global `centre`.
+async function hostCentre(pyodide, centre) {
+  const {python, modules = []} = typeof centre === "string" ? {python: centre} : centre;
+  if (typeof python !== "string") throw new Error("wwe-scapi: startService: centre is a Python file's URL, or {python: URL, modules: [URL, ...]}");
+  const program = await pythonFiles("startService's centre", python, modules, CENTRE_DIR);
+  writeModules(pyodide, program.files, CENTRE_DIR);
+  const scope = pyodide.toPy({});
+  try {
+    await pyodide.runPythonAsync(program.source, {globals: scope, filename: program.url.pathname});
+    if (!scope.has("centre")) {
+      throw new Error(`wwe-scapi: startService: the centre file ${program.url.href} ran but left no global \`centre\` (the contact centre object)`);
+    }
+    return scope.get("centre");
+  } finally {
+    scope.destroy();
+  }
+}
+
 export async function startApp(pythonUrl, {modules = [], requirements = []} = {}) {
   window.wweAppStarting = true;  // tests wait for wweAppReady, or wweAppFailed
   try {
-    const url = new URL(pythonUrl, document.baseURI);
-    const base = new URL(".", url);
-    const files = modules.map((module) => {
-      const moduleUrl = new URL(module, document.baseURI);
-      if (!moduleUrl.href.startsWith(base.href)) {
-        throw new Error(`wwe-scapi: startApp: the module ${moduleUrl.href} is not in the main file's folder ${base.href}`);
-      }
-      return {url: moduleUrl, path: `${APP_DIR}/${decodeURIComponent(moduleUrl.href.slice(base.href.length))}`};
-    });
-    const text = (address) => fetchOk(address).then((response) => response.text());
-    const [pyodide, wheels, source, ...sources] = await Promise.all(
-      [bootPython(), requiredWheels(requirements), text(url), ...files.map((file) => text(file.url))]);
+    const [pyodide, wheels, program] = await Promise.all(
+      [bootPython(), requiredWheels(requirements), pythonFiles("startApp", pythonUrl, modules, APP_DIR)]);
     if (wheels.length) {
       await pyodide.loadPackage("micropip");
       const install = pyodide.runPython("import micropip\nmicropip.install");
@@ -286,14 +349,9 @@ export async function startApp(pythonUrl, {modules = [], requirements = []} = {}
         install.destroy();
       }
     }
-    pyodide.FS.mkdirTree(APP_DIR);
-    files.forEach((file, index) => {
-      pyodide.FS.mkdirTree(file.path.slice(0, file.path.lastIndexOf("/")));
-      pyodide.FS.writeFile(file.path, sources[index]);
-    });
-    if (files.length) pyodide.runPython(`import sys\nif ${JSON.stringify(APP_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP_DIR)})`);
+    writeModules(pyodide, program.files, APP_DIR);
     watchForCrashes(pyodide);
-    await pyodide.runPythonAsync(source, {filename: url.pathname});
+    await pyodide.runPythonAsync(program.source, {filename: program.url.pathname});
     timings.ready = performance.now();
     window.wweAppReady = true;
   } catch (error) {

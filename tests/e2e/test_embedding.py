@@ -29,7 +29,8 @@ def test_a_host_page_serves_its_apps_with_the_desktops_wire_format_and_security(
     untrusted = app_url(site, 2, "vendor-envelopes.html") + "?untrusted"
     host = site.origins[3]  # the host page's own origin: neither the desktop's nor an app's
     accept = f"{site.origins[1]}, {site.origins[2]} (agent.*, interaction.*, system.*)"
-    query = urlencode({"accept": accept, "before": python, "after": f"{plain},{stranger}", "away": away, "untrusted": untrusted})
+    early = app_url(site, 2, "vendor-envelopes.html") + "?early"  # posts at once, long before the service is up
+    query = urlencode({"accept": accept, "before": f"{python},{early}", "after": f"{plain},{stranger}", "away": away, "untrusted": untrusted})
     page.goto(f"{host}/test-apps/host-page.html?{query}")
     page.wait_for_function("window.hostReady === true", timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("document.getElementById('app-panels')") is None  # no simulator UI
@@ -37,6 +38,14 @@ def test_a_host_page_serves_its_apps_with_the_desktops_wire_format_and_security(
     py = _frame(page, python)
     py.wait_for_function("window.wweAppReady === true", timeout=BOOT_TIMEOUT_MS)
     assert py.evaluate("code => window.pyodide.runPythonAsync(code)", "from wwe_scapi import connect\n(await connect().agent.get())['username']") == "ksandoval"
+
+    first = _frame(page, early)  # its messages were held until the service was up, then served in order
+    first.wait_for_function("window.earlyAnswers && window.earlyAnswers.length === 3")
+    assert first.evaluate("window.earlySentAt") < page.evaluate("performance.timeOrigin + window.wweTimings.ready")
+    answers = first.evaluate("window.earlyAnswers")
+    assert [(a["request"], a["referenceId"], "errorMessage" in a) for a in answers] == [
+        ("agent.get", "0", False), ("agent.getState", "1", False), ("system.amIVisible", "2", False)
+    ]
 
     js = _frame(page, plain)
     js.wait_for_function("window.jsAppReady === true")

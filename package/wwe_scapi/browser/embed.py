@@ -7,6 +7,7 @@ screen in a visible page."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,8 @@ from wwe_scapi.compat import page_platform
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.service import Service
 from wwe_scapi.service.broker import ProtocolLog
+from wwe_scapi.service.handlers.centre import HANDLERS as CENTRE_HANDLERS
+from wwe_scapi.service.simulated import SimulatedCentre
 from wwe_scapi.service.logrecord import LogRecord
 from wwe_scapi.service.setup import configure
 from wwe_scapi.transports.postmessage import PostMessageServiceTransport
@@ -27,10 +30,14 @@ from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Platform
+    from wwe_scapi.service.centre import ContactCentre
     from wwe_scapi.security.policy import SecurityPolicy
     from wwe_scapi.service.signing import SignerSource
     from wwe_scapi.service.surface import FrameSurface
     from wwe_scapi.service.tablink import TabLink
+
+
+logger = logging.getLogger(__name__)
 
 
 class EmbeddingError(ValueError):
@@ -73,6 +80,22 @@ def accepted_origins(options: Mapping[str, Any], allow_any_origin: bool) -> str:
             "list the origins, or pass allowAnyOrigin: true if that is what you mean"
         )
     return str(value)
+
+
+def own_centre(centre: Any) -> ContactCentre | None:
+    """The page's contact centre, checked to answer at least one request: anything else is
+    refused by name before any frame is served."""
+    if centre is None:
+        return None
+    methods = sorted(handler.method for handler in CENTRE_HANDLERS.values())
+    if not any(callable(getattr(centre, method, None)) for method in methods):
+        raise EmbeddingError(
+            f"startService: the centre {centre!r} answers no request: a contact centre has methods named "
+            f"after them ({', '.join(methods[:4])}, ...: service/centre.py, docs/embedding.md)"
+        )
+    if not callable(getattr(centre, "subscribe", None)):
+        logger.warning("the page's contact centre %r has no subscribe(sink): it publishes no events", centre)
+    return centre  # type: ignore[no-any-return]
 
 
 VIEW_KINDS = ("toasts", "dialogs", "menu-bar")
@@ -159,6 +182,11 @@ class EmbeddedService:
 
     def scenario_json(self, name: str, arguments_json: str = "{}") -> str:
         """A scenario step of the simulated contact centre (service.scenario in the page)."""
+        if not isinstance(self.service.centre, SimulatedCentre):
+            raise EmbeddingError(
+                f"service.scenario({name!r}): scenario steps drive the simulated contact centre, and this page "
+                f"serves its own ({type(self.service.centre).__name__}): make the change in that system instead"
+            )
         return json.dumps(run_scenario(self.workspace, name, json.loads(arguments_json)), default=str)
 
     def close(self) -> None:
@@ -189,33 +217,44 @@ def serve_page(
     first_key: int = 1,
     tabs: TabLink | None = None,
     signer: SignerSource | None = None,
+    centre: ContactCentre | None = None,
 ) -> PageService:
     """Serve `page`'s frames: the postMessage transport (window keys from `first_key`), the
     protocol log and its record, the surface made for them (the page's layout: PageSurface, or
-    the desktop's views), and the service over `workspace` under `policy`. The record names a
-    frame's tab when the surface can (`tab_of`)."""
+    the desktop's views), and the service over `workspace` under `policy`, its requests
+    answered by `centre` (the simulated contact centre over `workspace` without). The record
+    names a frame's tab when the surface can (`tab_of`)."""
     transport = PostMessageServiceTransport(page, first_key)
     log = ProtocolLog(workspace.clock)
     shown = surface(transport, log)
     record = LogRecord(log, tab_of=getattr(shown, "tab_of", None))
-    service = Service(workspace, policy, transport, surface=shown, log=log, strict=strict, tabs=tabs, signer=signer)
+    service = Service(
+        workspace, policy, transport, surface=shown, log=log, strict=strict, tabs=tabs, signer=signer, centre=centre
+    )
     return PageService(service, transport, log, record)
 
 
 def start(config: Mapping[str, Any], platform: Platform | None = None, clock: Clock | None = None) -> EmbeddedService:
     """Serve this page's frames: `config` is startService's ({"options": {key: value},
     "workspace": a workspace description (docs/workspace-file.md), "strict": bool,
-    "allowAnyOrigin": bool, "views": {"toasts" | "dialogs" | "menu-bar": callback(JSON text)}});
-    the simulated contact centre behind it."""
+    "allowAnyOrigin": bool, "views": {"toasts" | "dialogs" | "menu-bar": callback(JSON text)},
+    "centre": the page's own ContactCentre (service/centre.py)); the simulated contact centre
+    behind it without one."""
     page = platform or page_platform()
     options = dict(config.get("options") or {})
     accepted_origins(options, bool(config.get("allowAnyOrigin")))
     described = config.get("workspace")
     description = read_description(described, "startService's workspace") if described is not None else None
+    centre = own_centre(config.get("centre"))
+    if centre is not None and description is not None:
+        raise EmbeddingError(
+            "startService: give a workspace description (the simulated contact centre's) or a centre of your own, not both"
+        )
     workspace, policy = configure(options, clock, description)
     serve_frame = config.get("serveFrame")
     served = serve_page(
-        page, workspace, policy, lambda transport, _log: PageSurface(transport, serve_frame), strict=bool(config.get("strict"))
+        page, workspace, policy, lambda transport, _log: PageSurface(transport, serve_frame),
+        strict=bool(config.get("strict")), centre=centre,
     )
     views = PageViews(workspace, dict(config.get("views") or {}))
     return EmbeddedService(served.service, served.transport, served.record, views)

@@ -34,6 +34,7 @@ from wwe_scapi.security.origins import NULL_ORIGIN, OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.userdata import filter_user_data_everywhere
 from wwe_scapi.service.admission import Admission, Refusal, RefusalKind
+from wwe_scapi.service.simulated import SimulatedCentre
 from wwe_scapi.service.context import Handler, RequestContext
 from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.frames import Frame
@@ -44,9 +45,14 @@ from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.leniency import refuse, warning_text
 
 if TYPE_CHECKING:
+    from wwe_scapi.service.centre import ContactCentre
     from wwe_scapi.service.signing import SignerSource
     from wwe_scapi.service.tablink import TabLink
     from wwe_scapi.transports.base import ServiceTransport
+
+# The desk's own event topic (toast clicks, the real-time connection): the workspace's, also
+# when the page brings its own contact centre.
+DESK_TOPIC = "system"
 
 logger = logging.getLogger(__name__)
 Message = dict[str, Any]
@@ -130,13 +136,18 @@ class Service:
         strict: bool = False,
         tabs: TabLink | None = None,
         signer: SignerSource | None = None,
+        centre: ContactCentre | None = None,
     ) -> None:
         """Starts serving at once: from now on `transport` hands every message to `receive`.
         `strict`: a request that strays from the documented form fails, instead of being
         served with a warning. `tabs`: this desktop tab's link to the others (the election,
         and the leader that serves what changes the contact centre); one tab alone without.
-        `signer`: where this tab's auth.getJwtToken tokens are signed (none: refused)."""
+        `signer`: where this tab's auth.getJwtToken tokens are signed (none: refused).
+        `centre`: the contact centre that answers the agent, media, interaction, ... requests
+        (service/centre.py); the simulated one over `workspace` without. `workspace` is the
+        desk's either way: toasts, dialogs, menu-bar views and tokens."""
         self.workspace = workspace or Workspace()
+        self.centre: ContactCentre = centre if centre is not None else SimulatedCentre(self.workspace)
         self.signer = signer
         if isinstance(policy, OriginPolicy):
             policy = SecurityPolicy(origins=policy)
@@ -153,7 +164,14 @@ class Service:
         self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
-        self.workspace.subscribe(self._on_domain_event)
+        self._own_centre = isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace
+        if self._own_centre:
+            self.workspace.subscribe(self._on_domain_event)
+        else:  # the desk's events from the workspace, the contact centre's from the centre
+            self.workspace.subscribe(self._on_desk_event)
+            subscribe = getattr(self.centre, "subscribe", None)
+            if callable(subscribe):
+                subscribe(self._on_centre_event)
         if tabs is not None:
             tabs.attach(self)
         if transport is not None:
@@ -241,6 +259,7 @@ class Service:
         context = RequestContext(
             frame_id=frame_id,
             origin=origin,
+            centre=self.centre,
             workspace=self.workspace,
             broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
             allowed_requests=lambda: self.admission.allowed_requests(origin),
@@ -250,6 +269,7 @@ class Service:
             frame_state=self._frame_state,
             is_last_active=self._is_last_active,
             signer=lambda: self.signer,
+            strict=self.strict,
         )
         frame = Frame(frame_id, origin, context)
         self.frames[frame_id] = frame
@@ -270,6 +290,7 @@ class Service:
         context = RequestContext(
             frame_id=frame_id,
             origin=origin,
+            centre=self.centre,
             workspace=self.workspace,
             broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
             allowed_requests=lambda: self.admission.allowed_requests(origin),
@@ -279,6 +300,7 @@ class Service:
             frame_state=self._frame_state,
             is_last_active=self._is_last_active,
             signer=lambda: self.signer,
+            strict=self.strict,
         )
         return self.run_handler(context, name, parameters)
 
@@ -420,6 +442,27 @@ class Service:
     def _on_domain_event(self, event: DomainEvent) -> None:
         if event.topic in EVENT_NAMES:  # not the desktop's own redraw notices
             self.publish(event.topic, self._readable_copy(event.data), event.to_frame)
+
+    def _on_desk_event(self, event: DomainEvent) -> None:
+        """With a contact centre of the page's own, the workspace speaks for the desk only (its
+        simulated agent and interactions are not the page's)."""
+        if event.topic == DESK_TOPIC:
+            self._on_domain_event(event)
+
+    def _on_centre_event(self, event: Any) -> None:
+        """An event of the page's contact centre: published as it is, or logged as ignored,
+        saying why, when it is not one an app can subscribe to."""
+        topic = getattr(event, "topic", None)
+        data = getattr(event, "data", None)
+        if not isinstance(topic, str) or not _is_event_name(topic) or not isinstance(data, dict):
+            self.log.write(
+                Direction.IGNORED, "-", None, str(topic),
+                f"the contact centre published {event!r}: an event is a DomainEvent(topic, data) with topic one of "
+                f"{', '.join(EVENT_NAMES)} and data an object",
+                False,
+            )
+            return
+        self.publish(topic, self._readable_copy(data), getattr(event, "to_frame", None))
 
     def _readable_copy(self, data: Any) -> Any:
         """`data` with every `userData` object limited to the readable keys (read allow-list)."""

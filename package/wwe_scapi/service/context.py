@@ -1,5 +1,6 @@
 """What a request handler gets besides its checked parameters: the calling frame, the
-workspace, and the few things of the broker it may use. Never the Service itself."""
+contact centre, the desk's workspace, and the few things of the broker it may use. Never the
+Service itself."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from wwe_scapi.service.centre import ContactCentre
     from wwe_scapi.service.signing import SignerSource
     from wwe_scapi.workspace import Workspace
 
@@ -18,7 +20,8 @@ class RequestContext:
 
     frame_id: int  # the frame id announced to it (also the transport's key for its window)
     origin: str
-    workspace: Workspace
+    centre: ContactCentre  # answers the agent, media, interaction, ... requests (handlers/centre.py)
+    workspace: Workspace  # the desk's: toasts, dialogs, menu-bar views, tokens (system.*, auth.*)
     broadcast: Callable[[str, Any], int]  # event to the other frames subscribed to a topic -> how many
     allowed_requests: Callable[[], list[str]]  # the documented requests this origin may use
     is_visible: Callable[[], bool]  # is this frame on screen now (system.amIVisible)
@@ -32,6 +35,7 @@ class RequestContext:
     is_last_active: Callable[[], bool] = lambda: True
     # This tab's token signer (auth.getJwtToken); None when the desktop has no signing key.
     signer: Callable[[], SignerSource | None] = lambda: None
+    strict: bool = False  # warnings fail the request (a warning after an async answer too)
 
 
 Handler = Callable[..., Any]  # (context, *checked parameters) -> data

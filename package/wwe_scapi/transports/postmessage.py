@@ -119,7 +119,22 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       wake.port2.postMessage(null);
     }
   };
-  window.addEventListener("message", listener);
+  // What frames posted before the service was up, held by the loader: served first, in order,
+  // once this function has returned (a reply needs the bridge it returns); the loader holds
+  // what comes meanwhile, and no message event runs before a microtask.
+  let closed = false;
+  const early = window.wweScapiEarlyMessages;
+  if (early !== undefined) {
+    window.wweScapiEarlyMessages = undefined;
+    queueMicrotask(() => {
+      early.stop();
+      if (closed) return;
+      for (const event of early.held) listener(event);
+      window.addEventListener("message", listener);
+    });
+  } else {
+    window.addEventListener("message", listener);
+  }
   return {
     send(key, text) {
       const entry = windows.get(key);
@@ -201,6 +216,7 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       return lastKey;
     },
     close() {
+      closed = true;
       window.removeEventListener("message", listener);
       queues.clear();
       waiting = 0;

@@ -8,30 +8,15 @@ from typing import Final
 
 from wwe_scapi.protocol.catalogue import CATALOGUE, RequestSpec
 from wwe_scapi.service.context import Handler
-from wwe_scapi.service.handlers import (
-    agent,
-    auth,
-    configuration,
-    email,
-    interaction,
-    media,
-    messenger,
-    outbound,
-    system,
-    voice,
-)
+from wwe_scapi.service.handlers import auth, centre, messenger, system
 
+# The contact centre's requests (agent, media, interaction, voice, email, outbound,
+# configuration: handlers/centre.py), then the page's and the service's own.
 ALL_HANDLERS: dict[str, Handler] = {
-    **agent.HANDLERS,
+    **centre.HANDLERS,
     **auth.HANDLERS,
-    **configuration.HANDLERS,
-    **email.HANDLERS,
-    **interaction.HANDLERS,
-    **media.HANDLERS,
     **messenger.HANDLERS,
-    **outbound.HANDLERS,
     **system.HANDLERS,
-    **voice.HANDLERS,
 }
 
 # The catalogue's requests this desktop does not serve yet: answered "not supported yet".
@@ -55,8 +40,9 @@ def registry_problems(
         elif spec.alias_of is not None:
             problems.append(f"{name}: is an alias of {spec.alias_of}, which its handler must serve")
         else:
-            # Plain functions only (closures included): their code gives the arity.
-            arity = handler.__code__.co_argcount - 1  # less the context
+            # A centre's handler has the Protocol method's arity; a plain function's (closures
+            # included) is in its code.
+            arity = handler.arity if isinstance(handler, centre.CentreHandler) else handler.__code__.co_argcount - 1
             if arity != len(spec.params):
                 problems.append(f"{name}: its handler takes {arity} parameters, the catalogue has {len(spec.params)}")
     requests = {name for name, spec in catalogue.items() if spec.alias_of is None}
@@ -66,6 +52,8 @@ def registry_problems(
     return problems
 
 
-_problems = registry_problems(ALL_HANDLERS, CATALOGUE, UNSERVED)
+_problems = registry_problems(ALL_HANDLERS, CATALOGUE, UNSERVED) + [
+    f"ContactCentre.{name}: no request of the catalogue is served by it" for name in centre.stray_methods()
+]
 if _problems:
     raise RegistryError("The handlers disagree with the catalogue:\n" + "\n".join(_problems))
