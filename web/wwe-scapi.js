@@ -129,12 +129,46 @@ async function drawTabNumber() {
   }
 }
 
-// The desktop: the service with the options and apps of /config.json. It may be called
-// before the document is parsed: Python boots meanwhile.
-export async function startDesktop() {
+// An argument a function does not take fails by name, never ignored.
+function checkArguments(who, args, known) {
+  const unknown = Object.keys(args).filter((name) => !known.includes(name));
+  if (unknown.length) throw new Error(`wwe-scapi: ${who} takes no ${unknown.join(", ")} (it takes ${known.join(", ")})`);
+}
+
+// What startDesktop serves: /config.json (wwe-scapi serve's), with the page's own arguments
+// over it: startService's options (merged over the server's), workspace description and
+// strict, and more apps as tabs. What startService lets a page draw or answer itself, the
+// desktop does with the simulator's views over the simulated contact centre.
+const DESKTOP_ARGUMENTS = ["options", "workspace", "strict", "apps"];
+const THE_DESKTOPS_OWN = ["centre", "serveFrame", "onToasts", "onDialogs", "onMenuBar"];
+export function desktopConfig(config, args = {}) {
+  const theirs = THE_DESKTOPS_OWN.filter((name) => args[name] !== undefined);
+  if (theirs.length) {
+    throw new Error(`wwe-scapi: startDesktop draws the simulator's views over the simulated contact centre, so it takes no ` +
+      `${theirs.join(", ")}: that is startService, in a page of your own (docs/embedding.md)`);
+  }
+  checkArguments("startDesktop", args, DESKTOP_ARGUMENTS);
+  if (args.apps !== undefined && !(Array.isArray(args.apps) && args.apps.every((app) => app && typeof app.url === "string"))) {
+    throw new Error("wwe-scapi: startDesktop: apps is a list of {title, url}");
+  }
+  return {
+    ...config,
+    options: {...(config.options || {}), ...(args.options || {})},
+    ...(args.workspace !== undefined ? {workspace: args.workspace} : {}),
+    strict: args.strict !== undefined ? Boolean(args.strict) : Boolean(config.strict),
+    apps: [...(config.apps || []), ...(args.apps || [])],
+  };
+}
+
+// The desktop: the service with the options and apps of /config.json, and the page's own
+// arguments over them (desktopConfig). It may be called before the document is parsed:
+// Python boots meanwhile.
+export async function startDesktop(args = {}) {
   holdEarlyMessages();
   try {
-    const [pyodide, config, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
+    desktopConfig({}, args);  // a wrong argument fails now, not after the boot
+    const [pyodide, served, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
+    const config = desktopConfig(served, args);
     timings.tab = tab;
     const host = pyodide.pyimport("wwe_scapi.browser.host");
     timings.hostImported = performance.now();  // the desktop's modules imported; then start()
@@ -240,9 +274,12 @@ function reportToDesktop(kind, text) {
 // onMenuBar(list) hand the page what apps ask it to show; serveFrame(iframe, origin) has the
 // page's say on which frames are served, after the security options. Resolves to the running service (also
 // window.wweService): log(since) gives its protocol log as data, close() stops it.
-export async function startService({options = {}, workspace, centre, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = {}) {
+const SERVICE_ARGUMENTS = ["options", "workspace", "centre", "strict", "allowAnyOrigin", "serveFrame", "onToasts", "onDialogs", "onMenuBar"];
+export async function startService(args = {}) {
   holdEarlyMessages();
+  const {options = {}, workspace, centre, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = args;
   try {
+    checkArguments("startService", args, SERVICE_ARGUMENTS);
     const pyodide = await bootPython();
     const ownCentre = centre === undefined ? null : await hostCentre(pyodide, centre);
     const embed = pyodide.pyimport("wwe_scapi.browser.embed");

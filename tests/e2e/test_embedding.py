@@ -83,3 +83,28 @@ def test_a_host_page_must_say_which_origins_it_serves(site: RunningSite, page: P
     page.goto(f"{site.origins[3]}/test-apps/host-page.html?accept=*")
     page.wait_for_function("window.wweServiceFailed !== undefined", timeout=BOOT_TIMEOUT_MS)
     assert "pass allowAnyOrigin: true" in page.evaluate("window.wweServiceFailed")
+
+
+def test_the_desktop_takes_the_arguments_of_the_embedding_api(site: RunningSite, page: Page) -> None:
+    """startDesktop({options, workspace, strict, apps}) over /config.json; what the desktop
+    draws or answers itself (centre, onToasts, ...) is refused by name."""
+    app = app_url(site, 1, "vendor-envelopes.html")
+    site.config.value = {"options": {"service-client-api.accepted-web-content-origins": site.origins[1], "crm.server": "from config.json"}, "apps": []}
+    page.goto(f"{site.desktop}/test-apps/desktop-args.html?{urlencode({'app': app})}")
+    page.wait_for_function("window.wweDesktopReady === true || window.wweDesktopFailed !== undefined", timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("window.wweDesktopFailed") is None
+    frame = _frame(page, app)
+    frame.wait_for_function("window.jsAppReady === true", timeout=BOOT_TIMEOUT_MS)
+    [options] = send_requests(frame, [("configuration.getOption", [["crm.greeting", "crm.server"]])])
+    assert options[2] == {"interaction-workspace": {"crm.greeting": "set by the page", "crm.server": "from config.json"}}
+    assert "Added by the page" in page.locator("#app-tabs").inner_text()
+    refusal = page.evaluate(
+        "async () => { const {desktopConfig} = await import('/wwe-scapi.js');"
+        " try { desktopConfig({}, {centre: './centre.py', onToasts() {}}); } catch (error) { return error.message; } }"
+    )
+    assert "takes no centre, onToasts: that is startService" in refusal
+    unknown = page.evaluate(
+        "async () => { const {desktopConfig} = await import('/wwe-scapi.js');"
+        " try { desktopConfig({}, {option: {}}); } catch (error) { return error.message; } }"
+    )
+    assert unknown == "wwe-scapi: startDesktop takes no option (it takes options, workspace, strict, apps)"
