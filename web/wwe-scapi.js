@@ -160,6 +160,32 @@ export function desktopConfig(config, args = {}) {
   };
 }
 
+// The apps' tabs' iframes, made as soon as the configuration is known, so that the apps boot
+// beside the desktop's Python rather than after it (what they post meanwhile is held): the
+// elements the desktop's apps view draws (browser/appsview.py), which it adopts.
+function startAppFrames(apps) {
+  const panels = document.getElementById("app-panels");
+  if (!panels) return;
+  apps.forEach((app, index) => {
+    const panel = document.createElement("div");
+    panel.setAttribute("role", "tabpanel");
+    panel.id = `app-panel-${index}`;
+    panel.setAttribute("aria-labelledby", `app-tab-${index}`);
+    const frame = document.createElement("iframe");
+    frame.src = app.url;
+    frame.title = app.title || app.url;
+    frame.id = `app-frame-${index}`;
+    frame.setAttribute("data-app-url", app.url);
+    panel.append(frame);
+    if (index !== 0) {
+      panel.hidden = true;
+      panel.inert = true;
+    }
+    panels.append(panel);
+  });
+  timings.appFrames = performance.now();
+}
+
 // The desktop: the service with the options and apps of /config.json, and the page's own
 // arguments over them (desktopConfig). It may be called before the document is parsed:
 // Python boots meanwhile.
@@ -167,8 +193,13 @@ export async function startDesktop(args = {}) {
   holdEarlyMessages();
   try {
     desktopConfig({}, args);  // a wrong argument fails now, not after the boot
-    const [pyodide, served, tab] = await Promise.all([bootPython(), fetchConfig(), drawTabNumber(), documentParsed()]);
-    const config = desktopConfig(served, args);
+    const configured = (async () => {
+      const config = desktopConfig(await fetchConfig(), args);
+      await documentParsed();
+      startAppFrames(config.apps);
+      return config;
+    })();
+    const [pyodide, config, tab] = await Promise.all([bootPython(), configured, drawTabNumber()]);
     timings.tab = tab;
     const host = pyodide.pyimport("wwe_scapi.browser.host");
     timings.hostImported = performance.now();  // the desktop's modules imported; then start()

@@ -5,7 +5,7 @@ origins, each with a Python client over the postMessage transport of a fake brow
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +34,10 @@ class DesktopPage:
         clock: ManualClock | None = None,
         browser: FakeBrowser | None = None,
         extra: Mapping[str, Any] | None = None,
+        predrawn: Callable[[FakeDocument], None] | None = None,
     ) -> None:
         """`extra`: more of the config (what the server and the loader add: auth, site, origin).
+        `predrawn(document)`: what the loader draws before Python starts (its app iframes).
         `tabs`: this page is a tab of the desktop, in that browser profile's tabs (a
         tabs.memory.MemoryTabNetwork), with `clock` and `browser` shared with its other tabs."""
         self.clock = clock or ManualClock()
@@ -43,6 +45,8 @@ class DesktopPage:
         self.browser = browser or FakeBrowser(schedule=loop.call_soon)
         self.window = self.browser.page(DESKTOP)
         self.platform = FakePlatform(self.window, html=INDEX_HTML, tabs=tabs)
+        if predrawn is not None:
+            predrawn(self.platform.fake_document)
         config: dict[str, Any] = {
             "options": {"service-client-api.accepted-web-content-origins": f"{APP_A}, {APP_B}", **(options or {})},
             "apps": [{"title": f"App {index}", "url": url} for index, url in enumerate(apps)],

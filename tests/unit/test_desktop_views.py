@@ -5,6 +5,7 @@ postMessage. Time moves on a manual clock."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -149,6 +150,36 @@ async def test_apps_are_tabs_and_am_i_visible_follows_the_front_tab() -> None:
     assert [await first.system.am_i_visible(), await second.system.am_i_visible()] == [False, True]
     page.document.visibilityState = "hidden"
     assert await second.system.am_i_visible() is False
+
+
+async def test_the_app_iframes_the_loader_made_before_python_are_adopted_not_made_again() -> None:
+    """The loader draws the tabs' iframes before the desktop's Python is up (web/wwe-scapi.js
+    startAppFrames) so that the apps boot meanwhile: the view keeps the one showing its app and
+    replaces one showing another."""
+    made: dict[str, Any] = {}
+
+    def loader(document: Any) -> None:
+        panels = document.getElementById("app-panels")
+        for index, url in enumerate([f"{APP_A}/app.html", f"{APP_A}/stale.html"]):
+            panel = document.createElement("div")
+            panel.setAttribute("id", f"app-panel-{index}")
+            frame = document.createElement("iframe")
+            for name, value in {"id": f"app-frame-{index}", "src": url, "data-app-url": url}.items():
+                frame.setAttribute(name, value)
+            panel.appendChild(frame)
+            panels.appendChild(panel)
+            made[f"app-frame-{index}"] = frame
+
+    page = DesktopPage(predrawn=loader)
+    assert page.by_id("app-frame-0") is made["app-frame-0"]  # booting already: kept
+    replaced = page.by_id("app-frame-1")
+    assert replaced is not made["app-frame-1"] and replaced.getAttribute("data-app-url") == f"{APP_B}/app.html"
+    assert len(page.document.querySelectorAll("#app-panels iframe")) == 2
+    assert page.texts("#app-tabs button[role=tab]") == ["App 0", "App 1"]
+    first = page.app(0, APP_A)
+    assert await first.system.am_i_visible() is True
+    page.by_id("app-tab-1").click()
+    assert await first.system.am_i_visible() is False
 
 
 async def test_popup_apps_open_once_then_are_focused_and_are_visible() -> None:

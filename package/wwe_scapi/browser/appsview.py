@@ -40,12 +40,14 @@ class AppsView:
                 type="button",
             )
             self._dom.on_click(tab, partial(self.show_app, index))
+            tabs.appendChild(tab)
+            if self._adopted(index, app):
+                continue  # the loader made it before Python was up: it is booting already
             panel = element("div", role="tabpanel", id=f"app-panel-{index}", aria_labelledby=tab.id)
             panel.appendChild(self._frame(app, f"app-frame-{index}"))
             if index != 0:
                 panel.hidden = True
                 panel.inert = True
-            tabs.appendChild(tab)
             panels.appendChild(panel)
         for index, app in enumerate(self.popups):
             button = element("button", f"↗ {app.title}", type="button", id=f"app-popup-{index}", **{"class": "popup-app"})
@@ -57,6 +59,18 @@ class AppsView:
         if self.hidden:
             note = ", ".join(app.title for app in self.hidden)
             tabs.appendChild(element("span", f"hidden: {note}", **{"class": "hidden-apps"}))
+
+    def _adopted(self, index: int, app: WebContent) -> bool:
+        """Is that tab's panel there already (the loader's startAppFrames, web/wwe-scapi.js,
+        draws the same elements before Python is up)? Its iframe is kept when it shows the app,
+        else replaced by the app's."""
+        panel = self._dom.find(f"app-panel-{index}")
+        if panel is None:
+            return False
+        frame = self._dom.find(f"app-frame-{index}")
+        if frame is None or frame.getAttribute("data-app-url") != app.url:
+            panel.replaceChildren(self._frame(app, f"app-frame-{index}"))
+        return True
 
     def _frame(self, app: WebContent, frame_id: str) -> Element:
         frame = self._dom.element("iframe", src=app.url, title=app.title, id=frame_id)
