@@ -246,7 +246,8 @@ class Bench:
             if frame_url is None:
                 page.wait_for_function(ready, timeout=TIMEOUT_MS, polling=POLL_MS)
                 return page
-            # Both iframe cases are app iframes of the desktop, added once its service is up.
+            # Both iframe cases are app iframes of the desktop, made by the loader as soon as it
+            # has read /config.json: they boot beside the desktop's Python, alike.
             page.wait_for_function("window.wweDesktopReady === true", timeout=TIMEOUT_MS, polling=POLL_MS)
             frame = self.frame_at(page, frame_url)
             frame.wait_for_function(ready, timeout=TIMEOUT_MS, polling=POLL_MS)
