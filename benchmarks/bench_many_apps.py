@@ -2,7 +2,7 @@
 "How the cost grows", in one Chromium run (about 4 minutes with the defaults).
 
     python3 benchmarks/bench_many_apps.py [--sizes 1,5,10,20] [--events 30] [--calls 100]
-                                          [--warm-up 100] [--interactions 10,100,1000]
+                                          [--warm-up 100] [--rounds 4] [--interactions 10,100,1000]
                                           [--sites own|two] [--gap 0.5] [--out FILE]
 
 For each size N: a desktop with N app iframes, each on an origin of its own, alternately the
@@ -14,8 +14,9 @@ two-app desktop goes first. One desktop page at a time (desktop pages of one pro
 tabs). Per desktop:
 
 - round trips: every app's `agent.getState`, `--calls` sequential calls after `--warm-up`,
-  one app at a time while the others idle; ratio to the one-app figure of its kind (target
-  ≤ 1.5×, on the interpolated medians);
+  one app at a time while the others idle, in `--rounds` blocks round robin over the apps
+  (0.5 s of quiet before each), pooled per app; ratio to the one-app figure of its kind
+  (target ≤ 1.5×, on the interpolated medians);
 - fan-out: every app subscribed to `interaction`; `--events` inbound calls rung in the desktop
   page (`wweScenario('ring_inbound_call')`, after 3 unrecorded), each in a task of its own (a
   timer, not inside Playwright's evaluate, whose answer would share the browser's UI thread
@@ -465,13 +466,7 @@ class ManyApps:
         try:
             settle()
             progress(f"{label}: round trips")
-            round_trips = []
-            for app, frame in zip(apps, frames, strict=True):
-                settle()
-                self.app_round_trips(app, frame, self.args.warm_up)
-                settle()
-                times = self.app_round_trips(app, frame, self.args.calls)
-                round_trips.append({"kind": app.kind, "url": app.url, **summary(times), "times": times})
+            round_trips = self.round_trips(apps, frames)
             progress(f"{label}: fan-out")
             fan_out = self.fan_out(page, apps, frames)
             memory = [
@@ -490,6 +485,27 @@ class ManyApps:
             "memory": memory,
             **processes,
         }
+
+    def round_trips(self, apps: list[App], frames: list[Frame]) -> list[dict[str, Any]]:
+        """Every app's warm-up first, then `--rounds` rounds: in each, every app in turn makes its
+        share of `--calls` while the others idle, after a settle. Pooled per app: a slow second
+        of the machine (two cores, shared) lands on one block of an app, not on its whole figure."""
+        for app, frame in zip(apps, frames, strict=True):
+            self.app_round_trips(app, frame, self.args.warm_up)
+        rounds = max(1, min(self.args.rounds, self.args.calls))
+        shares = [self.args.calls // rounds + (1 if index < self.args.calls % rounds else 0) for index in range(rounds)]
+        times: list[list[float]] = [[] for _ in apps]
+        blocks: list[list[float]] = [[] for _ in apps]  # each block's median, to show the spread
+        for share in shares:
+            for index, (app, frame) in enumerate(zip(apps, frames, strict=True)):
+                settle()
+                block = self.app_round_trips(app, frame, share)
+                times[index].extend(block)
+                blocks[index].append(statistics.median(block))
+        return [
+            {"kind": app.kind, "url": app.url, **summary(mine), "block_medians_ms": block, "times": mine}
+            for app, mine, block in zip(apps, times, blocks, strict=True)
+        ]
 
     def fan_out(self, page: Page, apps: list[App], frames: list[Frame]) -> dict[str, Any]:
         """Every app subscribed to `interaction`; each ring's ADDED, publish → each handler,
@@ -723,7 +739,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "load_average_1min_before": load_before, "platform": platform.platform()},
         "options": {"sizes": sizes, "events": args.events, "warm_up_events": WARM_UP_EVENTS, "calls": args.calls,
-                    "warm_up": args.warm_up, "interactions": args.interactions, "sites": args.sites, "gap_s": args.gap},
+                    "warm_up": args.warm_up, "rounds": args.rounds, "interactions": args.interactions, "sites": args.sites, "gap_s": args.gap},
         "chromium_flags": CHROMIUM_FLAGS + BENCH_FLAGS,
         "origins": {"desktop": site.origins[0], "apps": site.origins[1:]},
     }
@@ -799,7 +815,8 @@ def print_report(results: dict[str, Any]) -> None:
     where = "each on a site of its own" if options["sites"] == "own" else "on localhost and 127.0.0.1 alternately"
     print(f"\nN apps (even index JS, odd Python, {where}); fan-out: {options['events']} rings after {WARM_UP_EVENTS}, each ADDED"
           f" event\nfrom just before the ring in the desktop to each app's handler, all deliveries pooled; getState:"
-          f" {options['calls']} calls per app\nafter {options['warm_up']}, one app at a time: each app's median~, the median"
+          f" {options['calls']} calls per app\nafter {options['warm_up']}, in {options['rounds']} blocks round robin, one app at a time:"
+          " each app's median~, the median"
           " over the apps, and the worst app × its kind's one-app figure; ms")
     width = 14
     print(f"  {'apps':{width}} {'fan-out p50':>11} {'p99':>6} {'p99×floor':>9} {'last p50':>8} {'last p99':>8} │"
@@ -883,6 +900,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=30, help="recorded fan-out events per desktop (30)")
     parser.add_argument("--calls", type=int, default=100, help="measured round trips per app and case (100)")
     parser.add_argument("--warm-up", type=int, default=100, help="unrecorded round trips first (100)")
+    parser.add_argument("--rounds", type=int, default=4, help="blocks each app's --calls are split into, round robin (4)")
     parser.add_argument("--interactions", type=sizes_list, default=[10, 100, 1000], help="workspace sizes (10,100,1000)")
     parser.add_argument("--sites", choices=("own", "two"), default="own",
                         help="own: each app a site (and renderer) of its own; two: localhost and 127.0.0.1 alternately")
