@@ -164,8 +164,7 @@ class Service:
         self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
-        self._own_centre = isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace
-        if self._own_centre:
+        if isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace:
             self.workspace.subscribe(self._on_domain_event)
         else:  # the desk's events from the workspace, the contact centre's from the centre
             self.workspace.subscribe(self._on_desk_event)
@@ -255,21 +254,32 @@ class Service:
         self._send(frame, messages.frame_id_message(frame.id))
         return frame
 
-    def _add_frame(self, frame_id: int, origin: str) -> Frame:
-        context = RequestContext(
+    def _context(
+        self, frame_id: int, origin: str, is_visible: Callable[[], bool], page_url: Callable[[], str | None]
+    ) -> RequestContext:
+        """What a handler gets for that frame; where it is shown is the caller's to say."""
+        return RequestContext(
             frame_id=frame_id,
             origin=origin,
             centre=self.centre,
             workspace=self.workspace,
             broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
             allowed_requests=lambda: self.admission.allowed_requests(origin),
-            is_visible=lambda: bool(self._surface.is_visible(frame_id)),
-            page_url=lambda: self._surface.url_of(frame_id, origin),
+            is_visible=is_visible,
+            page_url=page_url,
             warn=self._warn,
             frame_state=self._frame_state,
             is_last_active=self._is_last_active,
             signer=lambda: self.signer,
             strict=self.strict,
+        )
+
+    def _add_frame(self, frame_id: int, origin: str) -> Frame:
+        context = self._context(
+            frame_id,
+            origin,
+            is_visible=lambda: bool(self._surface.is_visible(frame_id)),
+            page_url=lambda: self._surface.url_of(frame_id, origin),
         )
         frame = Frame(frame_id, origin, context)
         self.frames[frame_id] = frame
@@ -287,21 +297,7 @@ class Service:
         """Serve a request another tab admitted for one of its frames (this tab leads): the
         handler sees that frame as it was when the request was sent."""
         self._warnings = []
-        context = RequestContext(
-            frame_id=frame_id,
-            origin=origin,
-            centre=self.centre,
-            workspace=self.workspace,
-            broadcast=lambda topic, data: self._broadcast(topic, data, frame_id),
-            allowed_requests=lambda: self.admission.allowed_requests(origin),
-            is_visible=lambda: visible,
-            page_url=lambda: page_url,
-            warn=self._warn,
-            frame_state=self._frame_state,
-            is_last_active=self._is_last_active,
-            signer=lambda: self.signer,
-            strict=self.strict,
-        )
+        context = self._context(frame_id, origin, is_visible=lambda: visible, page_url=lambda: page_url)
         return self.run_handler(context, name, parameters)
 
     def _frame_state(self) -> str:

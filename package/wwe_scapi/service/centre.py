@@ -28,12 +28,11 @@ if TYPE_CHECKING:
     from wwe_scapi.protocol import wire
     from wwe_scapi.protocol.catalogue import RequestSpec
     from wwe_scapi.service.pending import Pending
+    from wwe_scapi.workspace.workspace import StateChoice
 
 T = TypeVar("T")
 Answer = Union[T, "Pending", Awaitable[T]]  # the data now, later (Pending), or awaited
 Wire = dict[str, Any]
-StateChoice = Union[str, int]  # an operationName, or an index into the state list
-Options = dict[str, dict[str, Any]]  # {section: {option: value}}
 
 # The namespaces whose requests the contact centre answers.
 CENTRE_NAMESPACES = frozenset({"agent", "configuration", "email", "interaction", "media", "outbound", "voice"})
@@ -85,10 +84,10 @@ class ContactCentre(Protocol):
     def agent_set_state(self, caller: Caller, state: StateChoice) -> Answer[None]: ...
 
     # -- configuration ------------------------------------------------------------------------
-    def configuration_get_option(self, caller: Caller, options: str | list[str]) -> Answer[Options]: ...
+    def configuration_get_option(self, caller: Caller, options: str | list[str]) -> Answer[wire.Options]: ...
     def configuration_get_contextual_option(
         self, caller: Caller, options: str | list[str], interaction_id: str | None
-    ) -> Answer[Options]: ...
+    ) -> Answer[wire.Options]: ...
 
     # -- media --------------------------------------------------------------------------------
     def media_get_media_list(self, caller: Caller) -> Answer[list[wire.Media]]: ...

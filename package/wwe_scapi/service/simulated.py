@@ -10,8 +10,9 @@ from wwe_scapi.workspace.outbound.callresults import CALL_RESULTS
 
 if TYPE_CHECKING:
     from wwe_scapi.protocol import wire
-    from wwe_scapi.service.centre import Caller, Options, StateChoice, Wire
+    from wwe_scapi.service.centre import Caller, Wire
     from wwe_scapi.workspace import Workspace
+    from wwe_scapi.workspace.workspace import StateChoice
     from wwe_scapi.workspace.events import EventSink
 
 
@@ -38,10 +39,10 @@ class SimulatedCentre:
         self.workspace.set_agent_state(state)
 
     # -- configuration ------------------------------------------------------------------------
-    def configuration_get_option(self, caller: Caller, options: str | list[str]) -> Options:
+    def configuration_get_option(self, caller: Caller, options: str | list[str]) -> wire.Options:
         return self.workspace.configuration.select(options)
 
-    def configuration_get_contextual_option(self, caller: Caller, options: str | list[str], interaction_id: str | None) -> Options:
+    def configuration_get_contextual_option(self, caller: Caller, options: str | list[str], interaction_id: str | None) -> wire.Options:
         return self.workspace.contextual_options(options, interaction_id)
 
     # -- media --------------------------------------------------------------------------------

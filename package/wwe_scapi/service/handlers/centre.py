@@ -51,18 +51,18 @@ class _CallWarnings:
     def __init__(self, ctx: RequestContext) -> None:
         self._ctx = ctx
         self.returned = False
-        self.late: list[str] | None = []
+        self.late: list[str] = []
 
     def __call__(self, stray: str, treatment: str) -> None:
         if not self.returned:
             self._ctx.warn(stray, treatment)
         elif self._ctx.strict:
             refuse(stray)
-        elif self.late is not None:
+        else:
             self.late.append(warning_text(stray, treatment))
 
 
-def _awaited(request: str, awaitable: Awaitable[Any], late: list[str] | None) -> Pending:
+def _awaited(request: str, awaitable: Awaitable[Any], late: list[str]) -> Pending:
     """A Pending settled when `awaitable` is done, on the page's event loop."""
     import asyncio
 
@@ -72,14 +72,14 @@ def _awaited(request: str, awaitable: Awaitable[Any], late: list[str] | None) ->
         try:
             data = await awaitable
         except (RequestError, WorkspaceError) as refusal:
-            answer.fail(refusal.message, tuple(late or ()))
+            answer.fail(refusal.message, tuple(late))
         except asyncio.CancelledError:
-            answer.fail(f"{request}: the contact centre's answer was cancelled.", tuple(late or ()))
+            answer.fail(f"{request}: the contact centre's answer was cancelled.", tuple(late))
         except Exception as error:  # a bug in the centre must never stop the service
             logger.exception("the contact centre failed on %s", request)
-            answer.fail(f"Internal error while handling {request}: {type(error).__name__}: {error}", tuple(late or ()))
+            answer.fail(f"Internal error while handling {request}: {type(error).__name__}: {error}", tuple(late))
         else:
-            answer.resolve(data, tuple(late or ()))
+            answer.resolve(data, tuple(late))
 
     asyncio.ensure_future(settle())
     return answer
