@@ -13,4 +13,7 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Shared memory in /tmp, not /dev/shm: a machine whose /dev/shm is small (a container's
+    # 64 MiB) crashes renderers under load ("Target crashed"), once seen in CI, never here.
+    "--disable-dev-shm-usage",
 ]
