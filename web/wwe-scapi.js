@@ -6,6 +6,13 @@ const PYODIDE_PATH = "__PYODIDE_PATH__";
 const WHEELS = ["__WHEELS__"];
 // Where the wheels go in Pyodide's file system; each one is a sys.path entry of its own.
 const WHEEL_DIR = "__WHEEL_DIR__";
+// The memory snapshots the build made (cli/snapshots.py): {engine, app, desktop} (the engine's
+// user agent, each kind's URL), or null when it made none. A snapshot is a Pyodide already
+// booted with the wheels imported, restored instead of booted (about a quarter of the time).
+export const SNAPSHOTS = {"__SNAPSHOTS__": 0};
+// What each kind of page imports before the snapshot is made (cli/snapshots.py's KINDS).
+const SNAPSHOT_IMPORTS = {app: ["wwe_scapi.browser.app"], desktop: ["wwe_scapi.browser.host", "wwe_scapi.browser.embed"]};
+const SNAPSHOT_MAGIC = 1886286592;  // a Pyodide snapshot's first four bytes (little-endian u32)
 const timings = (window.wweTimings = {start: performance.now()});
 
 async function fetchOk(url) {
@@ -27,52 +34,121 @@ function showError(error) {
   });
 }
 
-async function loadPyodideHere() {
+// The engine a snapshot is for: its user agent, headless or not (the same binary).
+function engineOf(userAgent) {
+  return String(userAgent).replace("HeadlessChrome/", "Chrome/");
+}
+
+// The snapshot of this kind for this browser, or why there is none. A test page may set
+// window.wweScapiSnapshots (the same form as SNAPSHOTS) before it boots Python.
+function snapshotFor(kind) {
+  const table = window.wweScapiSnapshots !== undefined ? window.wweScapiSnapshots : SNAPSHOTS;
+  if (!table || typeof table !== "object") return {why: "the build made none"};
+  if (engineOf(table.engine) !== engineOf(navigator.userAgent)) return {why: `it was made by another browser (${table.engine})`};
+  if (typeof table[kind] !== "string") return {why: `the build made none for a page of kind ${kind}`};
+  return {url: new URL(table[kind], BASE)};
+}
+
+async function snapshotBytes(url) {
+  const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  if (bytes.length < 64 || bytes.length % 4 || new Uint32Array(bytes.buffer, 0, 1)[0] !== SNAPSHOT_MAGIC) {
+    throw new Error(`${url} is not a Pyodide memory snapshot`);
+  }
+  return bytes;
+}
+
+// Pyodide, from this kind's snapshot when there is one for this browser, else booted. Any
+// failure of the snapshot (missing, another browser, not a snapshot, another Pyodide build)
+// boots normally and says why: console.warn, and wweTimings.snapshot.
+async function loadPyodideHere(kind) {
   const indexURL = new URL(PYODIDE_PATH, BASE).href;
   const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  const chosen = snapshotFor(kind);
+  if (chosen.url) {
+    try {
+      const pyodide = await loadPyodide({indexURL, _loadSnapshot: await snapshotBytes(chosen.url)});
+      timings.pyodide = performance.now();
+      timings.snapshot = "restored";
+      return {pyodide, restored: true};
+    } catch (error) {
+      chosen.why = `restoring ${chosen.url} failed: ${error && error.message ? error.message : error}`;
+      console.warn(`wwe-scapi: booting Pyodide without its memory snapshot: ${chosen.why}`);
+    }
+  }
+  timings.snapshot = `not used: ${chosen.why}`;
   const pyodide = await loadPyodide({indexURL});
   timings.pyodide = performance.now();
-  return pyodide;
+  return {pyodide, restored: false};
+}
+
+// The wheels, fetched (while Pyodide boots).
+function fetchWheels() {
+  return WHEELS.map(async (path) => {
+    const url = new URL(path, BASE);
+    return {name: url.pathname.split("/").pop(), bytes: new Uint8Array(await (await fetchOk(url)).arrayBuffer())};
+  });
+}
+
+// Each wheel written into Pyodide's file system, and its zip directory read now (kept for
+// the imports), so a wheel that is not a zip archive fails here, by name, rather than as a
+// missing module later. A restored snapshot has the wheels on sys.path already, but not their
+// files (a snapshot holds memory, not files): their directories are read again from the files.
+const ADD_WHEELS = `
+import sys, zipimport
+for path in paths:
+    zipimport._zip_directory_cache.pop(path, None)
+    zipimport.zipimporter(path)
+sys.path[0:0] = [path for path in paths if path not in sys.path]
+if restored:
+    import random
+    random.seed()  # the snapshot's random state is the build's: every page would share it
+`;
+function addWheels(pyodide, wheels, restored) {
+  pyodide.FS.mkdirTree(WHEEL_DIR);
+  const paths = wheels.map(({name, bytes}) => {
+    pyodide.FS.writeFile(`${WHEEL_DIR}/${name}`, bytes);
+    return `${WHEEL_DIR}/${name}`;
+  });
+  const scratch = pyodide.toPy({paths, restored});  // the page's own globals stay clean
+  try {
+    pyodide.runPython(ADD_WHEELS, {globals: scratch});
+  } finally {
+    scratch.destroy();
+  }
 }
 
 let booting = null;
 
 // Pyodide with wwe_scapi importable; the wheels download while Pyodide boots. Every caller
-// gets the same Pyodide. A pure-Python wheel is a zip archive Python imports from as it is
-// (zipimport, the way Pyodide's own standard library is imported): nothing is unpacked, and
-// the wheel's .pyc files are used as they are. unpackArchive() cost ~20 ms after loadPyodide().
-export function bootPython() {
+// gets the same Pyodide (the first caller's kind decides the snapshot: "app" or "desktop").
+// A pure-Python wheel is a zip archive Python imports from as it is (zipimport, the way
+// Pyodide's own standard library is imported): nothing is unpacked, and the wheel's .pyc
+// files are used as they are. unpackArchive() cost ~20 ms after loadPyodide().
+export function bootPython(kind = "app") {
   booting ??= (async () => {
-    const [pyodide, ...wheels] = await Promise.all([
-      loadPyodideHere(),
-      ...WHEELS.map(async (path) => {
-        const url = new URL(path, BASE);
-        return {name: url.pathname.split("/").pop(), bytes: new Uint8Array(await (await fetchOk(url)).arrayBuffer())};
-      }),
-    ]);
-    pyodide.FS.mkdirTree(WHEEL_DIR);
-    const paths = wheels.map(({name, bytes}) => {
-      pyodide.FS.writeFile(`${WHEEL_DIR}/${name}`, bytes);
-      return `${WHEEL_DIR}/${name}`;
-    });
-    // zipimporter() reads each archive's directory now (kept for the imports), so a wheel that
-    // is not a zip archive fails here, by name, rather than as a missing module later.
-    const scratch = pyodide.toPy({});  // the page's own globals stay clean
-    try {
-      pyodide.runPython(
-        `import sys, zipimport; paths = ${JSON.stringify(paths)}\n` +
-        "for path in paths: zipimport.zipimporter(path)\n" +
-        "sys.path[0:0] = paths",
-        {globals: scratch});
-    } finally {
-      scratch.destroy();
-    }
+    const [{pyodide, restored}, ...wheels] = await Promise.all([loadPyodideHere(kind), ...fetchWheels()]);
+    addWheels(pyodide, wheels, restored);
     pyodide.pyimport("wwe_scapi");
     timings.wheels = performance.now();
     window.pyodide = pyodide;
     return pyodide;
   })();
   return booting;
+}
+
+// The build's: a snapshot of a page of this kind, made in this browser (cli/snapshotmaker.py
+// opens a page that calls it). The same boot as bootPython's, then the kind's imports, then
+// Pyodide's memory, before any page wiring (a snapshot may hold no JavaScript object but
+// the globals'). Resolves to the snapshot's bytes.
+export async function makeSnapshot(kind) {
+  if (!SNAPSHOT_IMPORTS[kind]) throw new Error(`wwe-scapi: no snapshot kind ${kind} (the kinds: ${Object.keys(SNAPSHOT_IMPORTS).join(", ")})`);
+  const indexURL = new URL(PYODIDE_PATH, BASE).href;
+  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  const [pyodide, ...wheels] = await Promise.all([loadPyodide({indexURL, _makeSnapshot: true}), ...fetchWheels()]);
+  addWheels(pyodide, wheels, false);
+  pyodide.pyimport("wwe_scapi").destroy();
+  for (const name of SNAPSHOT_IMPORTS[kind]) pyodide.pyimport(name).destroy();
+  return pyodide.makeMemorySnapshot();
 }
 
 // Messages frames post to this page before its service is up (an iframe whose app boots
@@ -199,7 +275,7 @@ export async function startDesktop(args = {}) {
       startAppFrames(config.apps);
       return config;
     })();
-    const [pyodide, config, tab] = await Promise.all([bootPython(), configured, drawTabNumber()]);
+    const [pyodide, config, tab] = await Promise.all([bootPython("desktop"), configured, drawTabNumber()]);
     timings.tab = tab;
     const host = pyodide.pyimport("wwe_scapi.browser.host");
     timings.hostImported = performance.now();  // the desktop's modules imported; then start()
@@ -311,7 +387,7 @@ export async function startService(args = {}) {
   const {options = {}, workspace, centre, strict = false, allowAnyOrigin = false, serveFrame, onToasts, onDialogs, onMenuBar} = args;
   try {
     checkArguments("startService", args, SERVICE_ARGUMENTS);
-    const pyodide = await bootPython();
+    const pyodide = await bootPython("desktop");
     const ownCentre = centre === undefined ? null : await hostCentre(pyodide, centre);
     const embed = pyodide.pyimport("wwe_scapi.browser.embed");
     // What the page draws itself: each callback gets the whole list of its kind, each time it changes.

@@ -20,9 +20,11 @@ from wwe_scapi.cli.sitebuild import (
     PYODIDE_PATH_PLACEHOLDER,
     PYODIDE_VERSION,
     WHEEL_DIR_PLACEHOLDER,
+    SNAPSHOTS_PLACEHOLDER,
     WHEELS_PLACEHOLDER,
     SiteLayout,
     _sync_tree,
+    _wheel_urls,
     _write_loader,
 )
 from wwe_scapi.cli.options import OptionError, parse_app, parse_option, read_config_file
@@ -168,19 +170,23 @@ def test_the_loader_gets_pyodide_wheel_urls_and_the_wheel_folder(tmp_path: Path)
     wheel = tmp_path / "wwe_scapi-1.0-py3-none-any.whl"
     wheel.write_bytes(b"one")
     layout = SiteLayout(root, out, tmp_path / "cache")
-    _write_loader(layout, [wheel])
+    _write_loader(layout, _wheel_urls([wheel]), None)
     text = (out / LOADER).read_text()
-    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER, WHEEL_DIR_PLACEHOLDER):
-        assert placeholder.strip('["]') not in text  # the bare name, not only its quoted form
+    for placeholder in (PYODIDE_PATH_PLACEHOLDER, WHEELS_PLACEHOLDER, WHEEL_DIR_PLACEHOLDER, SNAPSHOTS_PLACEHOLDER):
+        assert placeholder.strip('{["]}: 0') not in text  # the bare name, not only its quoted form
     assert f'const PYODIDE_PATH = "pyodide/{PYODIDE_VERSION}/";' in text
     assert f'const WHEEL_DIR = "{BROWSER_WHEEL_DIR}";' in text
     assert 'const WHEELS = ["wheels/wwe_scapi-1.0-py3-none-any.whl?v=' in text
+    assert "export const SNAPSHOTS = null;" in text  # none made: the pages boot Pyodide
+    table = {"engine": "Chrome/156", "app": "snapshots/k/app.bin", "desktop": "snapshots/k/desktop.bin"}
+    _write_loader(layout, _wheel_urls([wheel]), table)
+    assert f"export const SNAPSHOTS = {json.dumps(table)};" in (out / LOADER).read_text()
     wheel.write_bytes(b"two")
-    _write_loader(layout, [wheel])
+    _write_loader(layout, _wheel_urls([wheel]), None)
     assert (out / LOADER).read_text() != text  # another wheel, another URL
     (root / "web" / LOADER).write_text(real.read_text().replace(WHEEL_DIR_PLACEHOLDER, '"/somewhere"'))
     with pytest.raises(BuildError, match=WHEEL_DIR_PLACEHOLDER):
-        _write_loader(layout, [wheel])
+        _write_loader(layout, _wheel_urls([wheel]), None)
 
 
 def test_unknown_option_names_are_warned_of_with_the_nearest_known_one() -> None:

@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--verbose", action="store_true", help="log every HTTP request")
     build = commands.add_parser("build", help="build the static site")
     build.add_argument("--out", type=Path, help="output folder (default: site/ in the checkout)")
+    for command in (serve, build):
+        command.add_argument("--no-snapshots", action="store_true",
+                             help="make no memory snapshots: pages boot Pyodide instead of restoring one")
     return parser
 
 
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            out = build_site(args.out)
+            out = build_site(args.out, snapshots=not args.no_snapshots)
             print(f"site built in {out}")
             return 0
         return _serve(args)
@@ -122,7 +125,7 @@ def _serve(args: argparse.Namespace) -> int:
     requirements = [*(description.requirements if description is not None else ()), *args.requirement]
     if args.no_build and requirements:
         raise OptionError("--no-build: apps' requirements are fetched by the build; drop --no-build")
-    site = _built_site() if args.no_build else build_site(requirements=requirements)
+    site = _built_site() if args.no_build else build_site(requirements=requirements, snapshots=not args.no_snapshots)
     config = {
         "options": options,
         "apps": apps,

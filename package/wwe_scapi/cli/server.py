@@ -35,7 +35,7 @@ _TYPES = {
     ".svg": "image/svg+xml",
     ".ico": "image/x-icon",
 }
-_IMMUTABLE_PREFIXES = ("/pyodide/", "/wheels/", "/packages/")  # versioned URLs
+_IMMUTABLE_PREFIXES = ("/pyodide/", "/wheels/", "/packages/", "/snapshots/")  # versioned URLs
 _POLL_SECONDS = 0.2  # how soon a server notices stop()
 
 

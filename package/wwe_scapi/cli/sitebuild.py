@@ -25,6 +25,7 @@ from wwe_scapi.auth.pins import MICROPIP, TOKEN_WHEELS, Pin
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
 from wwe_scapi.cli.requirements import APPS_FOLDER, install_requirements
+from wwe_scapi.cli.snapshots import SNAPSHOTS, snapshot_key, snapshots_for_loader
 from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED
 
 PYODIDE_VERSION = "314.0.7"
@@ -43,6 +44,7 @@ LOADER = "wwe-scapi.js"
 PYODIDE_PATH_PLACEHOLDER = '"__PYODIDE_PATH__"'
 WHEELS_PLACEHOLDER = '["__WHEELS__"]'
 WHEEL_DIR_PLACEHOLDER = '"__WHEEL_DIR__"'
+SNAPSHOTS_PLACEHOLDER = '{"__SNAPSHOTS__": 0}'
 SOURCES_STAMP = ".sources-sha256"
 _NOT_SOURCES = ("__pycache__", ".egg-info", ".pyc")
 # What no page ever imports, left out of the site's wheel (every app iframe downloads it): the
@@ -95,10 +97,13 @@ def find_checkout(start: Path | None = None) -> Path:
     )
 
 
-def build_site(out: Path | None = None, *, quiet: bool = False, requirements: Sequence[str] = ()) -> Path:
+def build_site(
+    out: Path | None = None, *, quiet: bool = False, requirements: Sequence[str] = (), snapshots: bool = True
+) -> Path:
     """Build (or bring up to date) the site and return its folder. `requirements`: apps'
     PyPI requirements, fetched into packages/apps/ (cli/requirements.py); what a build does
-    not ask for is removed."""
+    not ask for is removed. `snapshots`: make (or keep) the memory snapshots pages restore
+    instead of booting Pyodide (cli/snapshots.py); without, the pages boot it."""
     root = find_checkout()
     layout = SiteLayout(root, (out or root / "site").resolve(), root / ".cache")
     layout.out.mkdir(parents=True, exist_ok=True)
@@ -108,9 +113,18 @@ def build_site(out: Path | None = None, *, quiet: bool = False, requirements: Se
     install_requirements(requirements, layout.cache, layout.package_dir, quiet)
     wheels = _build_wheel(layout, quiet)
     # The loader is written from its template, after the copy.
-    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER, JS_CLIENT})
-    _write_loader(layout, wheels)
+    _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER, JS_CLIENT, SNAPSHOTS})
     _write_js_client(layout)
+    urls = _wheel_urls(wheels)
+    table = None
+    if snapshots:
+        key = snapshot_key(PYODIDE_VERSION, wheels, root / "web" / LOADER)
+        if not (layout.out / SNAPSHOTS / key / "made.json").is_file():
+            _write_loader(layout, urls, None)  # the maker's pages boot without one
+        table = snapshots_for_loader(layout.out, key, functools.partial(_say, quiet), functools.partial(_say, False))
+    else:
+        shutil.rmtree(layout.out / SNAPSHOTS, ignore_errors=True)
+    _write_loader(layout, urls, table)
     return layout.out
 
 
@@ -351,13 +365,17 @@ def _write_from_template(layout: SiteLayout, name: str, values: dict[str, object
         _replace_file(written, lambda part: part.write_text(text, encoding="utf-8"))
 
 
-def _write_loader(layout: SiteLayout, wheels: list[Path]) -> None:
+def _wheel_urls(wheels: list[Path]) -> list[str]:
     # ?v= changes with the wheel's content, so a browser never runs a stale cached wheel.
-    urls = [f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}" for wheel in wheels]
+    return [f"wheels/{wheel.name}?v={hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}" for wheel in wheels]
+
+
+def _write_loader(layout: SiteLayout, urls: list[str], snapshots: dict[str, str] | None) -> None:
     _write_from_template(layout, LOADER, {
         PYODIDE_PATH_PLACEHOLDER: f"pyodide/{PYODIDE_VERSION}/",
         WHEELS_PLACEHOLDER: urls,
         WHEEL_DIR_PLACEHOLDER: BROWSER_WHEEL_DIR,
+        SNAPSHOTS_PLACEHOLDER: snapshots,
     })
 
 

@@ -1,0 +1,98 @@
+"""Memory snapshots (issue 16): the build makes one per kind of page in this Chromium; the
+loader restores it where it can (an app in a cross-site iframe, the desktop top-level) and,
+where it cannot, boots Pyodide as before and says why."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import pytest
+from e2e_support import BOOT_TIMEOUT_MS, app_url
+from playwright.sync_api import Page
+
+from wwe_scapi.cli.server import RunningSite
+
+BOOTED = "window.bootState !== undefined"
+WORKS = "window.pyodide.runPython('import wwe_scapi.protocol.catalogue as c; len(c.CATALOGUE) > 50')"
+
+
+def _boot(page: Page, site: RunningSite, case: str, kind: str = "app") -> dict[str, object]:
+    page.goto(app_url(site, 1, f"snapshot-boot.html?loader={site.desktop}&case={case}&kind={kind}"))
+    page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
+    return dict(page.evaluate("({state: window.bootState, snapshot: window.wweTimings.snapshot, warnings: window.warnings})"))
+
+
+def test_the_build_serves_a_snapshot_of_each_kind_immutable(site: RunningSite, page: Page) -> None:
+    page.goto(app_url(site, 1, f"snapshot-boot.html?loader={site.desktop}&case=none"))
+    page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
+    table = page.evaluate(f"import('{site.desktop}/wwe-scapi.js').then((loader) => loader.SNAPSHOTS)")
+    assert set(table) == {"engine", "app", "desktop"}
+    assert "Chrome/" in table["engine"]
+    for kind in ("app", "desktop"):
+        assert re.fullmatch(rf"snapshots/[0-9a-f]{{16}}/{kind}\.bin", table[kind])
+        with urllib.request.urlopen(f"{site.desktop}/{table[kind]}") as response:
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+            head = response.read(4)
+        assert int.from_bytes(head, "little") == 1886286592  # a Pyodide snapshot's magic
+
+
+@pytest.mark.parametrize("kind", ["app", "desktop"])
+def test_a_page_restores_its_kinds_snapshot_and_works(site: RunningSite, page: Page, kind: str) -> None:
+    booted = _boot(page, site, "built", kind)
+    assert booted == {"state": "ready", "snapshot": "restored", "warnings": []}
+    assert page.evaluate(WORKS) is True
+    # What the kind imports came with the snapshot; the wheels' files were written back.
+    module = "wwe_scapi.browser.app" if kind == "app" else "wwe_scapi.browser.host"
+    python = "(code) => window.pyodide.runPython(code)"
+    assert page.evaluate(python, f"import sys; {module!r} in sys.modules") is True
+    missing = page.evaluate("(code) => window.pyodide.runPython(code).toJs()", "import os, sys; [p for p in sys.path if p.endswith('.whl') and not os.path.isfile(p)]")
+    wheels = page.evaluate(python, "import sys; len([p for p in sys.path if p.endswith('.whl')])")
+    assert missing == [] and wheels >= 1
+
+
+def test_two_restored_pages_draw_different_random_numbers(site: RunningSite, page: Page) -> None:
+    """The snapshot's random state is the build's: the loader reseeds it."""
+    drawn = []
+    for _ in range(2):
+        assert _boot(page, site, "built")["snapshot"] == "restored"
+        drawn.append(page.evaluate("window.pyodide.runPython('import random; random.random()')"))
+    assert drawn[0] != drawn[1]
+
+
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        ("none", r"not used: the build made none"),
+        ("engine", r"not used: it was made by another browser \(.*Firefox/140\.0\)"),
+        ("missing", r"not used: restoring .*/snapshots/no-such-key/app\.bin failed: .*answered 404"),
+        ("junk", r"not used: restoring .*pyodide-lock\.json failed: .* is not a Pyodide memory snapshot"),
+        ("build-id", r"not used: restoring blob:.* failed: Snapshot build id mismatch"),
+        ("cut", r"not used: restoring blob:.* failed: "),
+    ],
+)
+def test_a_snapshot_that_cannot_be_used_boots_normally_and_says_why(site: RunningSite, page: Page, case: str, why: str) -> None:
+    booted = _boot(page, site, case)
+    assert booted["state"] == "ready"
+    assert re.match(why, str(booted["snapshot"])), booted
+    warnings = booted["warnings"]
+    assert isinstance(warnings, list)
+    if case in ("none", "engine"):
+        assert warnings == []  # nothing went wrong: there is no snapshot for this browser
+    else:
+        assert len(warnings) == 1 and "booting Pyodide without its memory snapshot" in warnings[0], warnings
+    assert page.evaluate(WORKS) is True
+
+
+def test_the_desktop_and_its_python_app_both_boot_from_their_snapshots(open_desktop, site: RunningSite) -> None:  # type: ignore[no-untyped-def]
+    desktop = open_desktop([app_url(site, 1, "python-client.html")], accept=[site.origins[1]])
+    frame = desktop.frame(0)
+    assert desktop.page.evaluate("window.wweTimings.snapshot") == "restored"
+    assert frame.evaluate("window.wweTimings.snapshot") == "restored"
+    answered = desktop.py(frame, """
+import json
+await service.agent.set_state("NotReadyBreak")
+json.dumps([await service.agent.get(), (await service.agent.get_state())["operationName"]])
+""")
+    assert answered == [{"employeeId": "5001", "firstname": "Kim", "lastname": "Sandoval", "username": "ksandoval"}, "NotReadyBreak"]

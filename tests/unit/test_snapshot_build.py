@@ -1,0 +1,99 @@
+"""The build's memory snapshots (cli/snapshots.py), without a browser: what their key depends
+on, when they are made, kept or removed, and what is said when there are none."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wwe_scapi.cli import snapshots
+from wwe_scapi.cli.snapshots import KINDS, MADE, snapshot_key, snapshots_for_loader, why_none_can_be_made
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> dict[str, Path]:
+    wheel = tmp_path / "wwe_scapi-1.0-py3-none-any.whl"
+    wheel.write_bytes(b"wheel one")
+    loader = tmp_path / "wwe-scapi.js"
+    loader.write_text("// loader one")
+    browser = tmp_path / "chromium"
+    browser.write_bytes(b"browser one")
+    return {"wheel": wheel, "loader": loader, "browser": browser}
+
+
+def _key(inputs: dict[str, Path], version: str = "314.0.7") -> str:
+    return snapshot_key(version, [inputs["wheel"]], inputs["loader"], inputs["browser"])
+
+
+def test_the_key_changes_with_pyodide_the_wheels_the_loader_and_the_browser(inputs: dict[str, Path]) -> None:
+    first = _key(inputs)
+    assert first == _key(inputs) and len(first) == 16
+    assert _key(inputs, "314.0.8") != first
+    seen = {first}
+    for name, text in (("wheel", b"wheel two"), ("loader", b"// loader two"), ("browser", b"browser two, longer")):
+        inputs[name].write_bytes(text)
+        key = _key(inputs)
+        assert key not in seen, name
+        seen.add(key)
+
+
+def test_a_machine_without_chromium_or_playwright_makes_none_and_says_how_to_get_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "there is no" in str(why_none_can_be_made(tmp_path / "no-chromium"))
+    said: list[str] = []
+    monkeypatch.setattr(snapshots, "why_none_can_be_made", lambda: "there is no /usr/bin/chromium (apt-get install -y chromium)")
+    assert snapshots_for_loader(tmp_path, "k1", said.append, said.append) is None
+    assert said == ["no memory snapshots (there is no /usr/bin/chromium (apt-get install -y chromium)): pages boot Pyodide without one"]
+
+
+def _fake_maker(engine: str, returncode: int = 0) -> Any:
+    calls: list[list[str]] = []
+
+    def run(command: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        out = Path(command[4])
+        for kind in command[5:]:
+            (out / f"{kind}.bin").write_bytes(b"\x00\x00p\x70snapshot")
+        stdout = json.dumps({"engine": engine, "kinds": {kind: {"bytes": 12, "make_ms": 5} for kind in command[5:]}})
+        return subprocess.CompletedProcess(command, returncode, stdout, "Error: the page crashed" if returncode else "")
+
+    run.calls = calls  # type: ignore[attr-defined]
+    return run
+
+
+def test_snapshots_are_made_once_per_key_and_other_keys_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshots, "why_none_can_be_made", lambda: None)
+    maker = _fake_maker("HeadlessChrome/156")
+    monkeypatch.setattr(subprocess, "run", maker)
+    stale = tmp_path / "snapshots" / "old-key"
+    stale.mkdir(parents=True)
+    (stale / "app.bin").write_bytes(b"old")
+    said: list[str] = []
+    table = snapshots_for_loader(tmp_path, "k1", said.append, said.append)
+    assert table == {"engine": "HeadlessChrome/156", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
+    assert [call[1:3] for call in maker.calls] == [["-m", "wwe_scapi.cli.snapshotmaker"]]
+    assert maker.calls[0][5:] == list(KINDS)
+    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == ["k1"]
+    assert json.loads((tmp_path / "snapshots" / "k1" / MADE).read_text())["engine"] == "HeadlessChrome/156"
+    assert len(said) == 1 and said[0].startswith("making the memory snapshots")
+    # Made before: kept, not made again.
+    assert snapshots_for_loader(tmp_path, "k1", said.append, said.append) == table
+    assert len(maker.calls) == 1 and len(said) == 1
+
+
+def test_a_failed_making_warns_leaves_nothing_half_made_and_gives_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshots, "why_none_can_be_made", lambda: None)
+    monkeypatch.setattr(subprocess, "run", _fake_maker("x", returncode=1))
+    said: list[str] = []
+    warned: list[str] = []
+    assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) is None
+    assert len(warned) == 1 and "making the memory snapshots failed" in warned[0] and "the page crashed" in warned[0]
+    assert list((tmp_path / "snapshots").iterdir()) == []
+    # An unfinished folder (no made.json) is never used: it is made again.
+    (tmp_path / "snapshots" / "k1").mkdir()
+    monkeypatch.setattr(subprocess, "run", _fake_maker("y"))
+    assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) == {
+        "engine": "y", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
