@@ -61,9 +61,18 @@ async def _bench_round_trips(count):
 CACHE_STATES = ("cold", "warm", "hot")
 
 # Targets from the brief.
-TARGET_STARTUP_PCT = 10.0
-TARGET_PYTHON_X = 2.0
-TARGET_JS_X = 1.5
+# Issue 16's targets: warm, the desktop ≤ 0.6× a bare loadPyodide() top-level and an app
+# iframe ≤ 0.5× one in the same iframe position; cold, no worse than the boot without a
+# snapshot (…_plain). Round trips: median ≤ 1.25× the floor's (JS client), ≤ 1.5× (Python
+# client); p99 ≤ 3× the floor's p99.
+TARGET_DESKTOP_X = 0.6
+TARGET_IFRAME_X = 0.5
+TARGET_PYTHON_X = 1.5
+TARGET_JS_X = 1.25
+TARGET_P99_X = 3.0
+# What a page's init script sets to boot without the build's memory snapshot (the loader's
+# window.wweScapiSnapshots): the "plain" start-up cases, today's boot before snapshots.
+NO_SNAPSHOT = "window.wweScapiSnapshots = null;"
 
 
 def free_port() -> int:
@@ -256,8 +265,10 @@ class Bench:
         # name: (page URL, desktop apps or None, measured iframe URL or None, ready condition, timings object)
         cases: dict[str, tuple[str, list[str] | None, str | None, str, str]] = {
             "desktop": (self.desktop + "/", [], None, "window.wweDesktopReady === true", "wweTimings"),
+            "desktop_plain": (self.desktop + "/", [], None, "window.wweDesktopReady === true", "wweTimings"),
             "bare_top": (self.desktop + BARE, None, None, "(window.bareTimings || {}).ready !== undefined", "bareTimings"),
             "client_iframe": (self.desktop + "/", [app], app, "window.wweAppReady === true", "wweTimings"),
+            "client_iframe_plain": (self.desktop + "/", [app], app, "window.wweAppReady === true", "wweTimings"),
             # The same desktop embedding the bare page instead of our client: the host does
             # the same work in the background whatever its iframe runs.
             "bare_iframe": (self.desktop + "/", [bare_frame], bare_frame, "(window.bareTimings || {}).ready !== undefined", "bareTimings"),
@@ -268,6 +279,8 @@ class Bench:
                 if apps is not None:
                     self.configure(apps)
                 page = self.context.new_page()
+                if name.endswith("_plain"):
+                    page.add_init_script(NO_SNAPSHOT)  # every frame of the page: desktop and app
                 self._clear_cache(page)
                 measured: dict[str, dict[str, Any]] = {}
                 for cache in CACHE_STATES:
@@ -280,6 +293,9 @@ class Bench:
                         **document.evaluate(f"window.{timings}"),
                         "network_bytes": document.evaluate(NETWORK_BYTES),
                     }
+                    used = measured[cache].get("snapshot")
+                    if name != "bare_top" and name != "bare_iframe" and (used == "restored") == name.endswith("_plain"):
+                        raise RuntimeError(f"start-up case {name}: the snapshot was {used!r}, not what the case measures")
                 page.close()
                 if round_ > 0:
                     for cache, values in measured.items():
@@ -307,6 +323,12 @@ class Bench:
                     }
                 phases[name] = phase
             report[cache] = {
+                "desktop_x_bare": med["desktop"] / med["bare_top"],
+                "iframe_x_bare": med["client_iframe"] / med["bare_iframe"],
+                "desktop_x_plain": med["desktop"] / med["desktop_plain"],
+                "iframe_x_plain": med["client_iframe"] / med["client_iframe_plain"],
+                "desktop_plain_ms": med["desktop_plain"],
+                "iframe_plain_ms": med["client_iframe_plain"],
                 "desktop_service_ready_ms": med["desktop"],
                 "bare_loadPyodide_top_ms": med["bare_top"],
                 "desktop_overhead_pct": 100 * (med["desktop"] / med["bare_top"] - 1),
@@ -329,7 +351,7 @@ def paired(ours: list[dict[str, Any]], bare: list[dict[str, Any]]) -> float:
 
 # Bytes of the versioned (immutable) files that came over the network rather than the cache.
 NETWORK_BYTES = """performance.getEntriesByType("resource")
-  .filter((entry) => /\\/(pyodide|wheels)\\//.test(entry.name))
+  .filter((entry) => /\\/(pyodide|wheels|snapshots)\\//.test(entry.name))
   .reduce((total, entry) => total + entry.transferSize, 0)"""
 
 
@@ -422,10 +444,11 @@ def print_report(results: dict[str, Any]) -> None:
         print("  median~: the median interpolated within performance.now()'s 0.1 ms steps")
         verdict = []
         for label, key, target in (("Python client", "python_client", TARGET_PYTHON_X), ("JS client", "js_client", TARGET_JS_X)):
-            for stat in ("median_ms", "p99_ms"):
+            for stat, wanted in (("median_ms", target), ("median_interpolated_ms", target), ("p99_ms", TARGET_P99_X)):
                 value = ratios[key][stat]
-                met = round(value, 6) <= target  # 0.6 / 0.3 is 2.0000000000000004 in floats
-                verdict.append(f"{label} {stat[:-3]} {value:.2f}× {'≤' if met else '>'} {target}× {'ok' if met else 'MISSED'}")
+                met = round(value, 6) <= wanted  # 0.6 / 0.3 is 2.0000000000000004 in floats
+                name = {"median_ms": "median", "median_interpolated_ms": "median~", "p99_ms": "p99"}[stat]
+                verdict.append(f"{label} {name} {value:.2f}× {'≤' if met else '>'} {wanted}× {'ok' if met else 'MISSED'}")
         print("  targets: " + "; ".join(verdict))
     if "startup" in results:
         print(
@@ -437,28 +460,31 @@ def print_report(results: dict[str, Any]) -> None:
             s = results["startup"][cache]
             ph = s["phases"]
             print(f"  {cache}:")
-            for label, ours, bare, pct, key in (
-                ("desktop service-ready", "desktop_service_ready_ms", "bare_loadPyodide_top_ms", "desktop_overhead_pct", "desktop"),
-                ("iframe client-ready", "iframe_client_ready_ms", "bare_loadPyodide_iframe_ms", "iframe_overhead_pct", "client_iframe"),
+            for label, ours, bare, pct, key, target in (
+                ("desktop service-ready", "desktop_service_ready_ms", "bare_loadPyodide_top_ms", "desktop_overhead_pct", "desktop", TARGET_DESKTOP_X),
+                ("iframe client-ready", "iframe_client_ready_ms", "bare_loadPyodide_iframe_ms", "iframe_overhead_pct", "client_iframe", TARGET_IFRAME_X),
             ):
-                mark = "ok" if round(s[pct], 6) <= TARGET_STARTUP_PCT else "MISSED"
                 bare_key = "bare_top" if key == "desktop" else "bare_iframe"
+                short = "desktop" if key == "desktop" else "iframe"
+                x_bare, x_plain, plain = s[f"{short}_x_bare"], s[f"{short}_x_plain"], s[f"{short}_plain_ms"]
+                if cache == "cold":
+                    mark = f"target: no worse than without one: {'ok' if x_plain <= 1.0 else 'MISSED'}"
+                else:
+                    mark = f"target ≤ {target}×: {'ok' if round(x_bare, 6) <= target else 'MISSED'}"
                 print(
-                    f"    {label:22} {s[ours]:7.0f}  vs bare loadPyodide() {s[bare]:7.0f}  → {s[pct]:+6.1f} % ({mark});"
-                    f" paired by round {s[pct.replace('_pct', '_paired_pct')]:+.1f} %"
-                    f"   [{ph[key]['network_kB']:.0f} kB vs {ph[bare_key]['network_kB']:.0f} kB]"
+                    f"    {label:22} {s[ours]:7.0f} = {x_bare:.2f}× a bare loadPyodide() {s[bare]:7.0f}, {x_plain:.2f}× the boot without"
+                    f" a snapshot {plain:7.0f} ({mark})"
+                    f"   [{ph[key]['network_kB']:.0f} kB vs {ph[bare_key]['network_kB']:.0f} kB bare]"
                 )
                 p = ph[key]
                 print(
                     f"      phases: script started at {p['script_start_ms']:.0f} (bare: {ph[bare_key]['script_start_ms']:.0f}),"
-                    f" loadPyodide resolved at {p['to_pyodide_loaded_ms']:.0f} (bare: "
-                    f"{ph[bare_key]['to_pyodide_loaded_ms']:.0f}),\n              then"
-                    f" wheel install+import {p['wheel_install_import_ms']:.0f},"
+                    f" Pyodide up at {p['to_pyodide_loaded_ms']:.0f} (bare: "
+                    f"{ph[bare_key]['to_pyodide_loaded_ms']:.0f}), then"
+                    f" wheels {p['wheel_install_import_ms']:.0f},"
                     f" {'service start' if key == 'desktop' else 'connect()'} {p['service_or_connect_ms']:.0f}"
-                    f" → after loadPyodide {p['after_loadPyodide_ms']:.0f} = {p['after_loadPyodide_pct']:+.1f} % of it"
                 )
             print(f"    samples: {json.dumps({k: [round(v) for v in vs] for k, vs in s['samples'].items()})}")
-        print(f"  target: ≤ +{TARGET_STARTUP_PCT:.0f} % over a bare loadPyodide()")
 
 
 def main() -> int:

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 from e2e_support import BOOT_TIMEOUT_MS, app_url
 from playwright.sync_api import Page
 
-from wwe_scapi.cli.server import RunningSite
+from wwe_scapi.cli.server import Origin, RunningSite, serve_site
+from wwe_scapi.cli.sitebuild import build_site
+from wwe_scapi.pytest_plugin.sites import free_port
+
+TEST_APPS = Path(__file__).parent / "apps"
 
 BOOTED = "window.bootState !== undefined"
 WORKS = "window.pyodide.runPython('import wwe_scapi.protocol.catalogue as c; len(c.CATALOGUE) > 50')"
@@ -34,8 +39,32 @@ def test_the_build_serves_a_snapshot_of_each_kind_immutable(site: RunningSite, p
         with urllib.request.urlopen(f"{site.desktop}/{table[kind]}") as response:
             assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
             assert response.headers["Access-Control-Allow-Origin"] == "*"
-            head = response.read(4)
-        assert int.from_bytes(head, "little") == 1886286592  # a Pyodide snapshot's magic
+            assert response.headers["Content-Encoding"] is None
+            whole = response.read()
+        assert int.from_bytes(whole[:4], "little") == 1886286592  # a Pyodide snapshot's magic
+        # On this machine, gzip is not worth it: a browser would inflate it again at every load.
+        asked = urllib.request.Request(f"{site.desktop}/{table[kind]}", headers={"Accept-Encoding": "gzip, deflate"})
+        with urllib.request.urlopen(asked) as response:
+            assert response.headers["Content-Encoding"] is None
+
+
+def test_a_page_restores_a_snapshot_served_gzipped(site: RunningSite, page: Page) -> None:
+    """As to a browser on another machine (compress_to_loopback: the same choice)."""
+    folder = build_site(quiet=True)
+    origins = [Origin("127.0.0.1", free_port()), Origin("localhost", free_port())]
+    compressing = serve_site(folder, origins, config={}, mounts={"/test-apps/": TEST_APPS}, compress_to_loopback=True)
+    try:
+        encodings: list[str | None] = []
+        page.on("response", lambda response: encodings.append(response.headers.get("content-encoding"))
+                if "/snapshots/" in response.url else None)
+        desktop, app = compressing.origins
+        page.goto(f"{app}/test-apps/snapshot-boot.html?loader={desktop}&case=built")
+        page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
+        assert page.evaluate("[window.bootState, window.wweTimings.snapshot]") == ["ready", "restored"]
+        assert encodings == ["gzip"]
+        assert page.evaluate(WORKS) is True
+    finally:
+        compressing.stop()
 
 
 @pytest.mark.parametrize("kind", ["app", "desktop"])

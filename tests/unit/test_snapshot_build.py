@@ -1,16 +1,21 @@
 """The build's memory snapshots (cli/snapshots.py), without a browser: what their key depends
-on, when they are made, kept or removed, and what is said when there are none."""
+on, when they are made, kept or removed, what is said when there are none, and how the server
+sends them (gzipped only where that saves a network transfer)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from wwe_scapi.cli import snapshots
+from wwe_scapi.cli.server import Origin, _on_this_machine, serve_site
+from wwe_scapi.pytest_plugin.sites import free_port
 from wwe_scapi.cli.snapshots import KINDS, MADE, snapshot_key, snapshots_for_loader, why_none_can_be_made
 
 
@@ -97,3 +102,36 @@ def test_a_failed_making_warns_leaves_nothing_half_made_and_gives_none(tmp_path:
     monkeypatch.setattr(subprocess, "run", _fake_maker("y"))
     assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) == {
         "engine": "y", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
+
+
+def _get(url: str, **headers: str) -> tuple[str | None, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request) as response:
+        return response.headers["Content-Encoding"], response.read()
+
+
+@pytest.mark.parametrize("compress_to_loopback", [False, True])
+def test_a_snapshot_goes_gzipped_only_to_a_browser_that_takes_it_off_this_machine(tmp_path: Path, compress_to_loopback: bool) -> None:
+    folder = tmp_path / "snapshots" / "k1"
+    folder.mkdir(parents=True)
+    whole = b"snapshot bytes " * 1000
+    (folder / "app.bin").write_bytes(whole)
+    (folder / "app.bin.gz").write_bytes(gzip.compress(whole))
+    (folder / "desktop.bin").write_bytes(whole)  # no .gz beside it: served as it is
+    site = serve_site(tmp_path, [Origin("127.0.0.1", free_port())], config={}, compress_to_loopback=compress_to_loopback)
+    try:
+        base = f"{site.desktop}/snapshots/k1"
+        assert _get(f"{base}/app.bin") == (None, whole)
+        encoding, body = _get(f"{base}/app.bin", **{"Accept-Encoding": "gzip, deflate, br"})
+        if compress_to_loopback:
+            assert encoding == "gzip" and gzip.decompress(body) == whole and len(body) < len(whole)
+        else:
+            assert (encoding, body) == (None, whole)  # loopback: no network to save
+        assert _get(f"{base}/desktop.bin", **{"Accept-Encoding": "gzip"}) == (None, whole)
+    finally:
+        site.stop()
+
+
+def test_loopback_is_told_apart_in_every_form() -> None:
+    assert all(_on_this_machine(address) for address in ("127.0.0.1", "127.3.4.5", "::1", "::ffff:127.0.0.1"))
+    assert not any(_on_this_machine(address) for address in ("10.0.0.7", "192.168.1.2", "2001:db8::1", "::ffff:10.0.0.7"))
