@@ -57,6 +57,13 @@ async function snapshotBytes(url) {
   return bytes;
 }
 
+// The bytes, as a thenable that lets go of them once taken: Pyodide keeps what it was given
+// in its configuration for good, and 30 MiB of snapshot would stay in the page's memory.
+function handOnce(bytes) {
+  let held = bytes;
+  return {then(resolve) { const taken = held; held = null; resolve(taken); }};
+}
+
 // Pyodide, from this kind's snapshot when there is one for this browser, else booted. Any
 // failure of the snapshot (missing, another browser, not a snapshot, another Pyodide build)
 // boots normally and says why: console.warn, and wweTimings.snapshot.
@@ -66,7 +73,7 @@ async function loadPyodideHere(kind) {
   const chosen = snapshotFor(kind);
   if (chosen.url) {
     try {
-      const pyodide = await loadPyodide({indexURL, _loadSnapshot: await snapshotBytes(chosen.url)});
+      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(await snapshotBytes(chosen.url))});
       timings.pyodide = performance.now();
       timings.snapshot = "restored";
       return {pyodide, restored: true};

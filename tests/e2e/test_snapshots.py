@@ -125,3 +125,16 @@ await service.agent.set_state("NotReadyBreak")
 json.dumps([await service.agent.get(), (await service.agent.get_state())["operationName"]])
 """)
     assert answered == [{"employeeId": "5001", "firstname": "Kim", "lastname": "Sandoval", "username": "ksandoval"}, "NotReadyBreak"]
+
+
+def test_a_restored_page_lets_go_of_the_snapshots_bytes(site: RunningSite, page: Page) -> None:
+    """Pyodide keeps its configuration: handed the 30 MiB directly, the page would keep them."""
+    held = {}
+    for case in ("built", "none"):
+        assert _boot(page, site, case)["state"] == "ready"
+        session = page.context.new_cdp_session(page)
+        session.send("HeapProfiler.enable")
+        session.send("HeapProfiler.collectGarbage")
+        held[case] = session.send("Runtime.getHeapUsage")["backingStorageSize"]
+        session.detach()
+    assert held["built"] < held["none"] + 4 * 2**20, held  # not + 30 MiB
