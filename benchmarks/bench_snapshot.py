@@ -1,16 +1,19 @@
-"""What a Pyodide memory snapshot would give the loader (issue 16), measured before the loader
-uses one: boots from a snapshot made in this same Chromium, against a bare loadPyodide() and
-today's boot (loadPyodide, the wheels written, the imports) in the same position, warm cache.
+"""What a Pyodide memory snapshot costs and gives, measured on its own (issue 16): boots from a
+snapshot made in this same Chromium, against a bare loadPyodide() and the boot without one
+(loadPyodide, the wheels written, the imports) in the same position, warm cache; and what
+making and storing one costs. The loader's own use of the build's snapshots is measured by
+bench_roundtrip.py's start-up cases (bench_issue16.py gathers the figures).
 
     python3 benchmarks/bench_snapshot.py [--repeats 5] [--out FILE]
 
 Two snapshots, made first by a page of this browser (Pyodide's private `_makeSnapshot` /
-`makeMemorySnapshot`): the app's (wwe_scapi.browser.app imported) and the desktop's
-(wwe_scapi.browser.desktop). Each is then restored (`_loadSnapshot`), the wheels written
-again (files are not in a snapshot) and `random` reseeded, where the page would use it: the
-app's in a cross-site iframe, the desktop's top-level. Times are ms from each document's
-navigation start; the first round fills the cache and is not recorded. Targets: app iframe
-≤ 0.5× a bare loadPyodide() in an iframe; desktop ≤ 0.6× a bare one top-level.
+`makeMemorySnapshot`) with the imports of the loader's two kinds (web/wwe-scapi.js,
+SNAPSHOT_IMPORTS): the app's and the desktop's. Each is then restored (`_loadSnapshot`), the
+wheels written again (files are not in a snapshot) and `random` reseeded, where the page would
+use it: the app's in a cross-site iframe, the desktop's top-level. Times are ms from each
+document's navigation start; the first round fills the cache and is not recorded. Reported
+too: each snapshot's size and gzipped size, the ms to make it after the boot, and the wasm
+heap at that moment (pyodide #6254: a restore fails once memory grew past 30 MiB first).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ sys.path.insert(0, str(HERE))
 from bench_roundtrip import POLL_MS, TIMEOUT_MS, free_port, progress  # noqa: E402
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR  # noqa: E402
 from wwe_scapi.cli.server import Origin, serve_site  # noqa: E402
+from wwe_scapi.cli.snapshotmaker import CHUNK, READ_CHUNK  # noqa: E402
 from wwe_scapi.cli.sitebuild import build_site  # noqa: E402
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
@@ -46,15 +50,8 @@ MAKE = "/bench/snapshot-make.html"
 FRAME = "/bench/snapshot-frame.html"
 HOST = "/bench/snapshot-host.html"
 SNAPSHOTS = "/bench-snapshots/"
-KINDS = {"app": "wwe_scapi.browser.app", "desktop": "wwe_scapi.browser.desktop"}
+KINDS = {"app": "wwe_scapi.browser.app", "desktop": "wwe_scapi.browser.host,wwe_scapi.browser.embed"}
 MODES = ("bare", "normal", "snapshot")
-CHUNK = 4 << 20
-READ_CHUNK = """([start, end]) => {
-  const bytes = window.snapshotBytes.subarray(start, end);
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}"""
 
 
 def make_snapshot(context: BrowserContext, origin: str, query: dict[str, str], out: Path) -> dict[str, Any]:

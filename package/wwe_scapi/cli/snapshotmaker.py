@@ -29,15 +29,16 @@ MAKER_PAGE = """<!doctype html>
   const started = performance.now();
   try {
     const {makeSnapshot} = await import("/wwe-scapi.js");
-    window.snapshot = await makeSnapshot(kind);
-    window.made = {bytes: window.snapshot.length, make_ms: performance.now() - started};
+    window.snapshotBytes = await makeSnapshot(kind);
+    window.made = {bytes: window.snapshotBytes.length, make_ms: performance.now() - started};
   } catch (error) {
     window.made = {error: String(error && error.stack ? error.stack : error)};
   }
 </script>
 """
+# Base64 of bytes [start, end) of the page's window.snapshotBytes (Playwright hands back text).
 READ_CHUNK = """([start, end]) => {
-  const bytes = window.snapshot.subarray(start, end);
+  const bytes = window.snapshotBytes.subarray(start, end);
   let text = "";
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
   return btoa(text);
