@@ -1,6 +1,6 @@
 // wwe-scapi loader: boots Pyodide from this server, installs the wwe_scapi wheel, then runs
 // Python. Any page, on any origin, may import it: everything is fetched relative to this file.
-// The build replaces the three placeholders below (keep them exactly as they are).
+// The build replaces the four placeholders below (keep them exactly as they are).
 const BASE = new URL(".", import.meta.url);
 const PYODIDE_PATH = "__PYODIDE_PATH__";
 const WHEELS = ["__WHEELS__"];
@@ -57,11 +57,11 @@ async function snapshotBytes(url) {
   return bytes;
 }
 
-// The bytes, as a thenable that lets go of them once taken: Pyodide keeps what it was given
-// in its configuration for good, and 30 MiB of snapshot would stay in the page's memory.
+// The bytes to come, as a thenable that lets go of them once taken: Pyodide keeps what it was
+// given in its configuration for good, and 30 MiB of snapshot would stay in the page's memory.
 function handOnce(bytes) {
   let held = bytes;
-  return {then(resolve) { const taken = held; held = null; resolve(taken); }};
+  return {then(resolve, reject) { const taken = held; held = null; return taken.then(resolve, reject); }};
 }
 
 // Pyodide, from this kind's snapshot when there is one for this browser, else booted. Any
@@ -69,11 +69,14 @@ function handOnce(bytes) {
 // boots normally and says why: console.warn, and wweTimings.snapshot.
 async function loadPyodideHere(kind) {
   const indexURL = new URL(PYODIDE_PATH, BASE).href;
-  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
   const chosen = snapshotFor(kind);
-  if (chosen.url) {
+  // Fetched while Pyodide's own files load; a failure is caught where it is awaited, below.
+  const bytes = chosen.url ? snapshotBytes(chosen.url) : null;
+  bytes?.catch(() => {});
+  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  if (bytes) {
     try {
-      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(await snapshotBytes(chosen.url))});
+      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(bytes)});
       timings.pyodide = performance.now();
       timings.snapshot = "restored";
       return {pyodide, restored: true};
@@ -106,9 +109,8 @@ for path in paths:
     zipimport._zip_directory_cache.pop(path, None)
     zipimport.zipimporter(path)
 sys.path[0:0] = [path for path in paths if path not in sys.path]
-if restored:
-    import random
-    random.seed()  # the snapshot's random state is the build's: every page would share it
+if restored and "random" in sys.modules:  # (imported later, it seeds itself then)
+    sys.modules["random"].seed()  # the snapshot's random state is the build's: every page would share it
 `;
 function addWheels(pyodide, wheels, restored) {
   pyodide.FS.mkdirTree(WHEEL_DIR);
