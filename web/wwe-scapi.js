@@ -46,7 +46,12 @@ function snapshotFor(kind) {
   if (!table || typeof table !== "object") return {why: "the build made none"};
   if (engineOf(table.engine) !== engineOf(navigator.userAgent)) return {why: `it was made by another browser (${table.engine})`};
   if (typeof table[kind] !== "string") return {why: `the build made none for a page of kind ${kind}`};
-  return {url: new URL(table[kind], BASE)};
+  const url = new URL(table[kind], BASE);
+  // (It holds the desktop's hash secret: its server gives it to pages of its origin only.)
+  if (kind === "desktop" && url.origin !== location.origin) {
+    return {why: `the desktop's snapshot is for pages of ${url.origin} only`};
+  }
+  return {url};
 }
 
 async function snapshotBytes(url) {

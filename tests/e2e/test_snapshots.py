@@ -5,6 +5,7 @@ where it cannot, boots Pyodide as before and says why."""
 from __future__ import annotations
 
 import re
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -22,8 +23,10 @@ BOOTED = "window.bootState !== undefined"
 WORKS = "window.pyodide.runPython('import wwe_scapi.protocol.catalogue as c; len(c.CATALOGUE) > 50')"
 
 
-def _boot(page: Page, site: RunningSite, case: str, kind: str = "app") -> dict[str, object]:
-    page.goto(app_url(site, 1, f"snapshot-boot.html?loader={site.desktop}&case={case}&kind={kind}"))
+def _boot(page: Page, site: RunningSite, case: str, kind: str = "app", origin: int | None = None) -> dict[str, object]:
+    """Boots snapshot-boot.html: an app on an app origin, the desktop kind on the desktop's own."""
+    where = origin if origin is not None else (0 if kind == "desktop" else 1)
+    page.goto(app_url(site, where, f"snapshot-boot.html?loader={site.desktop}&case={case}&kind={kind}"))
     page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
     return dict(page.evaluate("({state: window.bootState, snapshot: window.wweTimings.snapshot, warnings: window.warnings})"))
 
@@ -36,14 +39,20 @@ def test_the_build_serves_a_snapshot_of_each_kind_immutable(site: RunningSite, p
     assert "Chrome/" in table["engine"]
     for kind in ("app", "desktop"):
         assert re.fullmatch(rf"snapshots/[0-9a-f]{{16}}/{kind}\.bin", table[kind])
-        with urllib.request.urlopen(f"{site.desktop}/{table[kind]}") as response:
-            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-            assert response.headers["Access-Control-Allow-Origin"] == "*"
+        # The desktop's goes to pages of its own origin only (the browser says which, in Sec-Fetch-Site).
+        own = {"Sec-Fetch-Site": "same-origin"} if kind == "desktop" else {}
+        with urllib.request.urlopen(urllib.request.Request(f"{site.desktop}/{table[kind]}", headers=own)) as response:
+            if kind == "app":
+                assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+                assert response.headers["Access-Control-Allow-Origin"] == "*"
+            else:
+                assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"
+                assert response.headers["Access-Control-Allow-Origin"] is None
             assert response.headers["Content-Encoding"] is None
             whole = response.read()
         assert int.from_bytes(whole[:4], "little") == 1886286592  # a Pyodide snapshot's magic
         # On this machine, gzip is not worth it: a browser would inflate it again at every load.
-        asked = urllib.request.Request(f"{site.desktop}/{table[kind]}", headers={"Accept-Encoding": "gzip, deflate"})
+        asked = urllib.request.Request(f"{site.desktop}/{table[kind]}", headers={"Accept-Encoding": "gzip, deflate", **own})
         with urllib.request.urlopen(asked) as response:
             assert response.headers["Content-Encoding"] is None
 
@@ -65,6 +74,22 @@ def test_a_page_restores_a_snapshot_served_gzipped(site: RunningSite, page: Page
         assert page.evaluate(WORKS) is True
     finally:
         compressing.stop()
+
+
+def test_the_desktops_snapshot_is_not_given_to_another_origin(site: RunningSite, page: Page) -> None:
+    """It holds the desktop's hash secret: an app that read it could send keys that all collide."""
+    page.goto(app_url(site, 1, "boot.html"))
+    page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
+    table = page.evaluate(f"import('{site.desktop}/wwe-scapi.js').then((loader) => loader.SNAPSHOTS)")
+    fetched = page.evaluate("(url) => fetch(url).then((r) => r.status, (e) => 'blocked: ' + e)", f"{site.desktop}/{table['desktop']}")
+    assert fetched == 403 or str(fetched).startswith("blocked"), fetched
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{site.desktop}/{table['desktop']}.gz")
+    assert refused.value.code == 403
+    # A desktop-kind page of another origin (startService's, say) boots without it, and says so.
+    booted = _boot(page, site, "built", "desktop", origin=1)
+    assert booted["state"] == "ready" and booted["warnings"] == []
+    assert booted["snapshot"] == f"not used: the desktop's snapshot is for pages of {site.desktop} only"
 
 
 @pytest.mark.parametrize("kind", ["app", "desktop"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,7 @@ def test_a_snapshot_goes_gzipped_only_to_a_browser_that_takes_it_off_this_machin
     whole = b"snapshot bytes " * 1000
     (folder / "app.bin").write_bytes(whole)
     (folder / "app.bin.gz").write_bytes(gzip.compress(whole))
-    (folder / "desktop.bin").write_bytes(whole)  # no .gz beside it: served as it is
+    (folder / "other.bin").write_bytes(whole)  # no .gz beside it: served as it is
     site = serve_site(tmp_path, [Origin("127.0.0.1", free_port())], config={}, compress_to_loopback=compress_to_loopback)
     try:
         base = f"{site.desktop}/snapshots/k1"
@@ -127,7 +128,7 @@ def test_a_snapshot_goes_gzipped_only_to_a_browser_that_takes_it_off_this_machin
             assert encoding == "gzip" and gzip.decompress(body) == whole and len(body) < len(whole)
         else:
             assert (encoding, body) == (None, whole)  # loopback: no network to save
-        assert _get(f"{base}/desktop.bin", **{"Accept-Encoding": "gzip"}) == (None, whole)
+        assert _get(f"{base}/other.bin", **{"Accept-Encoding": "gzip"}) == (None, whole)
     finally:
         site.stop()
 
@@ -135,3 +136,24 @@ def test_a_snapshot_goes_gzipped_only_to_a_browser_that_takes_it_off_this_machin
 def test_loopback_is_told_apart_in_every_form() -> None:
     assert all(_on_this_machine(address) for address in ("127.0.0.1", "127.3.4.5", "::1", "::ffff:127.0.0.1"))
     assert not any(_on_this_machine(address) for address in ("10.0.0.7", "192.168.1.2", "2001:db8::1", "::ffff:10.0.0.7"))
+
+
+def test_the_desktops_snapshot_goes_to_pages_of_its_own_origin_only(tmp_path: Path) -> None:
+    """It holds the desktop's hash secret (see cli/server.py): the app's is anyone's."""
+    folder = tmp_path / "snapshots" / "k1"
+    folder.mkdir(parents=True)
+    for name in ("app.bin", "desktop.bin", "desktop.bin.gz"):
+        (folder / name).write_bytes(name.encode())
+    site = serve_site(tmp_path, [Origin("127.0.0.1", free_port())], config={})
+    try:
+        base = f"{site.desktop}/snapshots/k1"
+        for name in ("desktop.bin", "desktop.bin.gz"):
+            for asked_by in ({}, {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}):
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    _get(f"{base}/{name}", **asked_by)
+                assert refused.value.code == 403
+                assert "for pages of its own origin only" in refused.value.read().decode()
+        assert _get(f"{base}/desktop.bin", **{"Sec-Fetch-Site": "same-origin"}) == (None, b"desktop.bin")
+        assert _get(f"{base}/app.bin", **{"Sec-Fetch-Site": "cross-site"}) == (None, b"app.bin")
+    finally:
+        site.stop()

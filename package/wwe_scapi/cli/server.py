@@ -109,6 +109,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-store")
             super().end_headers()
             return
+        if _is_desktop_snapshot(path):  # for pages of this origin alone: no CORS
+            self.send_header("Cache-Control", "private, max-age=31536000, immutable")
+            super().end_headers()
+            return
         # Pages on other origins import the loader module and Pyodide's files.
         self.send_header("Access-Control-Allow-Origin", "*")
         if path.startswith(_IMMUTABLE_PREFIXES):
@@ -118,12 +122,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
-        if not (self._send_generated(with_body=True) or self._send_compressed(with_body=True)):
+        if not (self._refused(with_body=True) or self._send_generated(with_body=True) or self._send_compressed(with_body=True)):
             super().do_GET()
 
     def do_HEAD(self) -> None:
-        if not (self._send_generated(with_body=False) or self._send_compressed(with_body=False)):
+        if not (self._refused(with_body=False) or self._send_generated(with_body=False) or self._send_compressed(with_body=False)):
             super().do_HEAD()
+
+    def _refused(self, with_body: bool) -> bool:
+        """The desktop's memory snapshot holds its Python's hash secret (randomized when the
+        snapshot was made, the same in every desktop restored from it): with it, an app could
+        send keys that all collide and stall the desktop's dicts. Browsers set Sec-Fetch-Site and
+        pages cannot: only a page of the desktop's own origin gets it."""
+        path = urlsplit(self.path).path
+        site = self.headers.get("Sec-Fetch-Site")
+        if not _is_desktop_snapshot(path) or site == "same-origin":
+            return False
+        self._send_json(403, {"error": f"the desktop's memory snapshot is for pages of its own origin only (Sec-Fetch-Site: {site or 'absent'})"}, with_body)
+        return True
 
     def _send_compressed(self, with_body: bool) -> bool:
         """A file the build also wrote gzipped (a memory snapshot: 30 MiB, ~6 MiB gzipped), as
@@ -317,6 +333,10 @@ def serve_site(
         running.stop()
         raise
     return running
+
+
+def _is_desktop_snapshot(path: str) -> bool:
+    return path.startswith("/snapshots/") and path.endswith(("/desktop.bin", "/desktop.bin.gz"))
 
 
 def _on_this_machine(address: str) -> bool:
