@@ -163,3 +163,14 @@ def test_a_restored_page_lets_go_of_the_snapshots_bytes(site: RunningSite, page:
         held[case] = session.send("Runtime.getHeapUsage")["backingStorageSize"]
         session.detach()
     assert held["built"] < held["none"] + 4 * 2**20, held  # not + 30 MiB
+
+
+def test_the_desktop_and_its_python_app_boot_without_snapshots_as_well(open_desktop, site: RunningSite, page: Page) -> None:  # type: ignore[no-untyped-def]
+    """Another browser than the build's, or a build without Chromium: the boot of before."""
+    page.add_init_script("window.wweScapiSnapshots = null;")  # every frame of the page
+    desktop = open_desktop([app_url(site, 1, "python-client.html")], accept=[site.origins[1]])
+    frame = desktop.frame(0)
+    for window in (desktop.page, frame):
+        assert window.evaluate("window.wweTimings.snapshot") == "not used: the build made none"
+    answered = desktop.py(frame, "import json\njson.dumps((await service.agent.get())['username'])")
+    assert answered == "ksandoval"

@@ -239,3 +239,15 @@ def test_an_app_may_be_given_a_tab_title(text: str, app: dict[str, str]) -> None
 )
 def test_an_app_of_your_own_leaves_the_samples_out_unless_asked(arguments: list[str], samples: bool) -> None:
     assert with_samples(_parser().parse_args(["serve", *arguments])) is samples
+
+
+def test_no_snapshots_reaches_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import wwe_scapi.cli.main as cli_main
+
+    built: list[dict[str, object]] = []
+    monkeypatch.setattr(cli_main, "build_site", lambda out=None, **kwargs: built.append({"out": out, **kwargs}) or tmp_path)
+    assert main(["build", "--out", str(tmp_path), "--no-snapshots"]) == 0
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    assert built == [{"out": tmp_path, "snapshots": False}, {"out": tmp_path, "snapshots": True}]
+    assert _parser().parse_args(["serve", "--no-snapshots"]).no_snapshots is True
+    assert _parser().parse_args(["serve"]).no_snapshots is False
