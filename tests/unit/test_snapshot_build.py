@@ -4,9 +4,11 @@ sends them (gzipped only where that saves a network transfer)."""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import subprocess
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -82,7 +84,7 @@ def test_snapshots_are_made_once_per_key_and_other_keys_are_removed(tmp_path: Pa
     assert table == {"engine": "HeadlessChrome/156", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
     assert [call[1:3] for call in maker.calls] == [["-m", "wwe_scapi.cli.snapshotmaker"]]
     assert maker.calls[0][5:] == list(KINDS)
-    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == ["k1"]
+    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == [snapshots.LOCK, "k1"]
     assert json.loads((tmp_path / "snapshots" / "k1" / MADE).read_text())["engine"] == "HeadlessChrome/156"
     assert len(said) == 1 and said[0].startswith("making the memory snapshots")
     # Made before: kept, not made again.
@@ -97,7 +99,7 @@ def test_a_failed_making_warns_leaves_nothing_half_made_and_gives_none(tmp_path:
     warned: list[str] = []
     assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) is None
     assert len(warned) == 1 and "making the memory snapshots failed" in warned[0] and "the page crashed" in warned[0]
-    assert list((tmp_path / "snapshots").iterdir()) == []
+    assert [p.name for p in (tmp_path / "snapshots").iterdir()] == [snapshots.LOCK]
     # An unfinished folder (no made.json) is never used: it is made again.
     (tmp_path / "snapshots" / "k1").mkdir()
     monkeypatch.setattr(subprocess, "run", _fake_maker("y"))
@@ -157,3 +159,25 @@ def test_the_desktops_snapshot_goes_to_pages_of_its_own_origin_only(tmp_path: Pa
         assert _get(f"{base}/app.bin", **{"Sec-Fetch-Site": "cross-site"}) == (None, b"app.bin")
     finally:
         site.stop()
+
+
+def test_a_second_build_waits_for_the_first_then_finds_them_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshots, "why_none_can_be_made", lambda: None)
+    maker = _fake_maker("HeadlessChrome/156")
+    monkeypatch.setattr(subprocess, "run", maker)
+    (tmp_path / "snapshots").mkdir()
+    results: list[object] = []
+    with (tmp_path / "snapshots" / snapshots.LOCK).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another build is at it
+        second = threading.Thread(target=lambda: results.append(snapshots_for_loader(tmp_path, "k1", print, print)))
+        second.start()
+        second.join(timeout=0.3)
+        assert second.is_alive() and results == [] and maker.calls == []  # waiting, nothing made
+        (tmp_path / "snapshots" / ".k1.part").mkdir()
+        _fake_maker("HeadlessChrome/156")(["python", "-m", "maker", str(tmp_path), str(tmp_path / "snapshots" / ".k1.part"), *KINDS])
+        (tmp_path / "snapshots" / ".k1.part").rename(tmp_path / "snapshots" / "k1")
+        (tmp_path / "snapshots" / "k1" / MADE).write_text(json.dumps({"engine": "made by the first"}))
+    second.join(timeout=30)
+    assert results == [{"engine": "made by the first", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}]
+    assert maker.calls == []  # the second made none of its own
+    assert (tmp_path / "snapshots" / snapshots.LOCK).exists()  # never removed with stale keys

@@ -11,6 +11,7 @@ before: the build says so.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
@@ -26,6 +27,7 @@ from wwe_scapi.testing.chromium import CHROMIUM
 SNAPSHOTS = "snapshots"  # the site's folder
 KINDS = ("app", "desktop")  # the loader's SNAPSHOT_IMPORTS: what each kind of page imports
 MADE = "made.json"  # written last: a folder without it is unfinished
+LOCK = ".lock"  # held while a build checks or makes them
 MAKER = Path(__file__).with_name("snapshotmaker.py")
 MAKE_TIMEOUT_SECONDS = 600
 Say = Callable[[str], None]
@@ -62,17 +64,22 @@ def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str,
     none (the pages then boot Pyodide as before). Other keys' snapshots are removed."""
     folder = site / SNAPSHOTS
     here = folder / key
-    if not (here / MADE).is_file():
-        why = why_none_can_be_made()
-        if why is not None:
-            say(f"no memory snapshots ({why}): pages boot Pyodide without one")
-            return None
-        _remove_others(folder, keep=None)
-        say("making the memory snapshots in Chromium (once per change of Pyodide, the wheels or the browser)")
-        if not _make(site, here, warn):
-            return None
-    _remove_others(folder, keep=key)
-    made = json.loads((here / MADE).read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    # One build at a time makes them (a test run and `serve` may build the same site at once):
+    # the second waits, then finds them made.
+    with (folder / LOCK).open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (here / MADE).is_file():
+            why = why_none_can_be_made()
+            if why is not None:
+                say(f"no memory snapshots ({why}): pages boot Pyodide without one")
+                return None
+            _remove_others(folder, keep=None)
+            say("making the memory snapshots in Chromium (once per change of Pyodide, the wheels or the browser)")
+            if not _make(site, here, warn):
+                return None
+        _remove_others(folder, keep=key)
+        made = json.loads((here / MADE).read_text(encoding="utf-8"))
     return {"engine": made["engine"], **{kind: f"{SNAPSHOTS}/{key}/{kind}.bin" for kind in KINDS}}
 
 
@@ -107,5 +114,5 @@ def _remove_others(folder: Path, keep: str | None) -> None:
     if not folder.is_dir():
         return
     for entry in folder.iterdir():
-        if entry.name != keep:
+        if entry.name not in (keep, LOCK):
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
