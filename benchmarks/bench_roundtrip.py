@@ -15,7 +15,6 @@ import json
 import math
 import os
 import platform
-import socket
 import statistics
 import sys
 import tempfile
@@ -30,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "package"))
 
-from wwe_scapi.cli.server import Origin, RunningSite, serve_site  # noqa: E402
+from wwe_scapi.cli.server import Origin, RunningSite, free_port, serve_site  # noqa: E402
 from wwe_scapi.cli.sitebuild import build_site  # noqa: E402
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
@@ -73,12 +72,6 @@ TARGET_P99_X = 3.0
 # What a page's init script sets to boot without the build's memory snapshot (the loader's
 # window.wweScapiSnapshots): the "plain" start-up cases, today's boot before snapshots.
 NO_SNAPSHOT = "window.wweScapiSnapshots = null;"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -335,6 +335,13 @@ def serve_site(
     return running
 
 
+def free_port() -> int:
+    """A port of 127.0.0.1 free at the moment of asking (for a server started at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _is_desktop_snapshot(path: str) -> bool:
     return path.startswith("/snapshots/") and path.endswith(("/desktop.bin", "/desktop.bin.gz"))
 

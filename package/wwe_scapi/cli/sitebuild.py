@@ -25,7 +25,7 @@ from wwe_scapi.auth.pins import MICROPIP, TOKEN_WHEELS, Pin
 from wwe_scapi.cli.bytecode import BROWSER_WHEEL_DIR, add_bytecode
 from wwe_scapi.cli.errors import BuildError
 from wwe_scapi.cli.requirements import APPS_FOLDER, install_requirements
-from wwe_scapi.cli.snapshots import SNAPSHOTS, snapshot_key, snapshots_for_loader
+from wwe_scapi.cli.snapshots import SNAPSHOTS, made_before, snapshot_key, snapshots_for_loader
 from wwe_scapi.protocol.catalogue import CATALOGUE, UNDOCUMENTED
 
 PYODIDE_VERSION = "314.0.7"
@@ -119,7 +119,7 @@ def build_site(
     table = None
     if snapshots:
         key = snapshot_key(PYODIDE_VERSION, wheels, root / "web" / LOADER)
-        if not (layout.out / SNAPSHOTS / key / "made.json").is_file():
+        if not made_before(layout.out, key):
             _write_loader(layout, urls, None)  # the maker's pages boot without one
         table = snapshots_for_loader(layout.out, key, functools.partial(_say, quiet), functools.partial(_say, False))
     else:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from wwe_scapi.cli.server import Origin, serve_site
+from wwe_scapi.cli.server import Origin, free_port, serve_site
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 MAKER_FOLDER = "/snapshot-maker/"
@@ -47,12 +46,6 @@ CHUNK = 4 << 20
 TIMEOUT_MS = 180_000
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def make_snapshots(site: Path, out: Path, kinds: list[str]) -> dict[str, Any]:
     """Each kind's snapshot made by a page of `site` in Chromium, written to out/<kind>.bin."""
     from playwright.sync_api import sync_playwright  # the test dependency: imported only here
@@ -60,7 +53,7 @@ def make_snapshots(site: Path, out: Path, kinds: list[str]) -> dict[str, Any]:
     made: dict[str, Any] = {"kinds": {}}
     with tempfile.TemporaryDirectory(prefix="wwe-snapshot-maker-") as folder:
         (Path(folder) / "make.html").write_text(MAKER_PAGE, encoding="utf-8")
-        running = serve_site(site, [Origin("127.0.0.1", _free_port())], config={}, mounts={MAKER_FOLDER: Path(folder)})
+        running = serve_site(site, [Origin("127.0.0.1", free_port())], config={}, mounts={MAKER_FOLDER: Path(folder)})
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)

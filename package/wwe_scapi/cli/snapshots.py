@@ -58,6 +58,11 @@ def why_none_can_be_made(browser: Path = Path(CHROMIUM)) -> str | None:
     return None
 
 
+def made_before(site: Path, key: str) -> bool:
+    """Whether the snapshots of `key` are there, whole."""
+    return (site / SNAPSHOTS / key / MADE).is_file()
+
+
 def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str, str] | None:
     """The loader's SNAPSHOTS table ({"engine": user agent, kind: URL}) for the snapshots of
     `key`, made now unless they were made before; None, said with the reason, when there are
@@ -69,7 +74,7 @@ def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str,
     # the second waits, then finds them made.
     with (folder / LOCK).open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (here / MADE).is_file():
+        if not made_before(site, key):
             why = why_none_can_be_made()
             if why is not None:
                 say(f"no memory snapshots ({why}): pages boot Pyodide without one")
@@ -102,9 +107,9 @@ def _make(site: Path, here: Path, warn: Say) -> bool:
         return False
     made = json.loads(result.stdout.strip().splitlines()[-1])
     for kind in KINDS:  # served as such to browsers that take gzip (cli/server.py)
-        snapshot = part / f"{kind}.bin"
-        snapshot.with_name(f"{snapshot.name}.gz").write_bytes(gzip.compress(snapshot.read_bytes(), compresslevel=6, mtime=0))
-        made["kinds"][kind]["gzipped_bytes"] = snapshot.with_name(f"{snapshot.name}.gz").stat().st_size
+        gzipped = gzip.compress((part / f"{kind}.bin").read_bytes(), compresslevel=6, mtime=0)
+        (part / f"{kind}.bin.gz").write_bytes(gzipped)
+        made["kinds"][kind]["gzipped_bytes"] = len(gzipped)
     (part / MADE).write_text(json.dumps(made, indent=1), encoding="utf-8")
     os.replace(part, here)
     return True

@@ -4,7 +4,6 @@ test (the page reads them at /config.json when it opens)."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit
 from wwe_scapi.cli.main import default_accepted_origins
 from wwe_scapi.cli.options import option_is_set
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
+from wwe_scapi.cli.server import free_port as free_port  # the plugin's users import it from here
 from wwe_scapi.cli.sitebuild import build_site
 from wwe_scapi.security.origins import OPTION as ORIGINS_OPTION
 from wwe_scapi.service.setup import build_service
@@ -25,12 +25,6 @@ APP_HOSTS: Final = ("localhost", "127.0.0.1")
 SPARE_APP_ORIGINS: Final = 4  # app origins beyond the folders, for apps given as "/path" (one each, in turn)
 
 App = str | Path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def origin_of(url: str) -> str:
