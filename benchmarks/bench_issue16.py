@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 
 # (script, its arguments, its JSON's name): the full run, then --quick's.
 BENCHES = {
-    "roundtrip": ("bench_roundtrip.py", ["--calls", "300", "--rounds", "3", "--repeats", "5"], ["--calls", "100", "--rounds", "1", "--repeats", "2"]),
+    "roundtrip": ("bench_roundtrip.py", ["--calls", "1000", "--rounds", "3", "--repeats", "5"], ["--calls", "100", "--rounds", "1", "--repeats", "2"]),
     "boot_beside": ("bench_boot_beside.py", ["--repeats", "5"], ["--repeats", "2"]),
     "many_apps": ("bench_many_apps.py", [], ["--sizes", "1,5", "--events", "10", "--interactions", "10,100"]),
 }

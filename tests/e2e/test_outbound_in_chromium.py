@@ -42,6 +42,8 @@ def journal(events: list[Message]) -> list[tuple[Any, ...]]:
     steps: list[tuple[Any, ...]] = []
     for message in events:
         data = message["data"]
+        if message["event"] == "system" and "frameState" in data:
+            continue  # the tab's leading or following (another desktop tab of the browser): not the campaign's
         if message["event"] != "interaction":
             steps.append((f"{message['event']}:{data['eventType']}", data.get("interactionId") or data.get("campaign")))
         elif "interaction" in data:

@@ -39,10 +39,15 @@ def test_a_row_opens_on_the_messages_parameters_and_payload_and_the_log_filters_
     desktop.frame(1).evaluate("() => window.request('agent.get')")
     page = desktop.page
     page.wait_for_function(f"{ROWS}.some(r => r.cells[4].textContent === 'agent.get')", polling=25)
-    details = page.evaluate(
-        f"{ROWS}.filter(r => r.cells[4].textContent === 'media.getMediaByName').map(r => [r.cells[5].querySelector('summary').textContent, r.cells[5].querySelector('pre').textContent])"
+    row = page.locator("#protocol-log-body tr", has_text="media.getMediaByName")
+    assert row.locator("pre").text_content() == ""  # fetched from the desktop's Python when opened
+    page.on("console", lambda m: print("CONSOLE", m.text))
+    row.locator("summary").scroll_into_view_if_needed()  # as a reader would, before clicking
+    row.locator("summary").click()
+    page.wait_for_function(
+        f"{ROWS}.some(r => r.cells[4].textContent === 'media.getMediaByName' && r.querySelector('pre').textContent)", polling=25
     )
-    [(summary, shown)] = details
+    summary, shown = row.locator("summary").text_content(), row.locator("pre").text_content() or ""
     assert summary == "ok" and '"voice"' in shown.split("data:")[0] and '"name": "voice"' in shown
     page.fill("#log-filter", "App 1")
     visible = f"{ROWS}.filter(r => !r.hidden).map(r => r.cells[3].textContent)"
@@ -62,10 +67,14 @@ def test_a_burst_keeps_the_newest_200_and_draws_the_rest_on_scroll(site, open_de
     desktop.page.wait_for_function(f"{ROWS}.length > 0 && {ROWS}[0].cells[4].textContent === 'agent.get'", polling=25)
     at_top = desktop.page.evaluate(CELLS)
     assert 10 <= len(at_top) < 200  # only what the panel shows, and some to scroll into
+    newest = f"{ROWS}[0].querySelector('details')"
+    desktop.page.evaluate(f"{newest}.open = true")  # the reader opens the newest row
+    desktop.page.wait_for_function(f"{newest}.querySelector('pre').textContent.startsWith('data:')", polling=25)
     desktop.page.evaluate("document.querySelector('.log-scroll').scrollTop = 40")
     desktop.page.wait_for_function(f"{ROWS}.length === 200", polling=25)
+    assert desktop.page.evaluate(f"{newest}.open")  # the older rows came below it: still open
     scrolled = desktop.page.evaluate(CELLS)
-    assert scrolled[: len(at_top)] == at_top
+    assert scrolled[1 : len(at_top)] == at_top[1:] and scrolled[0][:6] == at_top[0][:6]  # the first, opened
     assert [row[5] for row in scrolled] == ["agent.get"] + ["agent.getState"] * 199
     desktop.page.evaluate("document.querySelector('.log-scroll').scrollTop = 0")
     desktop.page.wait_for_function(f"{ROWS}.length === {len(at_top)}", polling=25)

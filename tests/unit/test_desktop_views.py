@@ -309,9 +309,9 @@ async def test_the_log_is_drawn_in_one_batch_per_quarter_second_with_each_entrys
     with pytest.raises(RequestFailed):
         await app.request("weather.get")
     table = page.platform.log_table
-    assert table is not None and table.batches == 0
+    assert table is not None and table.batches == []
     page.clock.advance(0.15)
-    assert table.batches == 1
+    assert table.batches == [3]
     rows = table.shown
     assert [row[1:6] for row in rows] == [
         ["request", APP_A, "1", "weather.get", "Unknown request 'weather.get'."],
@@ -330,11 +330,52 @@ async def test_each_row_names_the_frames_tab_and_holds_the_messages_parameters_a
     await app.interaction.set_user_data(call.interaction_id, {"VIP": "yes"})
     page.clock.advance(0.25)
     rows = page.platform.log_table.shown  # type: ignore[union-attr]
+    table = page.platform.log_table
+    assert table is not None
     set_user_data = next(row for row in rows if row[4] == "interaction.setUserData")
     assert set_user_data[8] == "App 0"  # the tab's title
-    assert '"VIP": "yes"' in set_user_data[9] and set_user_data[9].startswith("parameters:")
+    details = table.details(set_user_data[9])  # fetched when the row is opened
+    assert '"VIP": "yes"' in details and details.startswith("parameters:")
     event = next(row for row in rows if row[1] == "event")
-    assert event[9].startswith("data:") and "Gold" in event[9]
+    assert table.details(event[9]).startswith("data:") and "Gold" in table.details(event[9])
+
+
+async def test_a_rows_details_are_built_only_when_it_is_opened_and_only_while_kept() -> None:
+    page = DesktopPage()
+    app = page.app(0)
+    await app.agent.get_state()
+    page.clock.advance(0.25)
+    table = page.platform.log_table
+    assert table is not None
+    [row] = table.shown
+    assert isinstance(row[9], int) and row[9] > 0 and all(not isinstance(cell, str) or "data:" not in cell for cell in row)
+    assert table.details(row[9]).startswith("data:")
+    for _ in range(199):
+        app.agent.get_state()
+    await app.agent.get_state()
+    page.clock.advance(0.25)
+    assert table.details(row[9]) == ""  # no longer kept: the drawer says so
+    with pytest.raises(ValueError, match="only 'rows' or 'details'"):
+        table.fetch("cells", 1)
+
+
+async def test_under_a_sustained_burst_the_log_is_drawn_once_a_second_and_at_once_when_it_ends() -> None:
+    page = DesktopPage()
+    app = page.app(0)
+    table = page.platform.log_table
+    assert table is not None
+    drawn_at: list[float] = []
+    for step in range(250):  # a request every 10 ms for 2.5 s
+        await app.agent.get_state()
+        page.clock.advance(0.01)
+        if len(table.batches) > len(drawn_at):
+            drawn_at.append(round((step + 1) * 0.01, 2))
+    assert drawn_at == [1.0, 2.0]  # not four times a second between the burst's requests
+    page.clock.advance(0.3)
+    assert len(table.batches) == 3  # the burst's end, drawn once it is over
+    await app.agent.get()  # a lone request: drawn a quarter second later
+    page.clock.advance(0.3)
+    assert len(table.batches) == 4 and table.shown[0][4] == "agent.get"
 
 
 async def test_the_log_keeps_the_newest_rows_only() -> None:
@@ -345,8 +386,36 @@ async def test_the_log_keeps_the_newest_rows_only() -> None:
     await app.agent.get()
     page.clock.advance(0.25)
     table = page.platform.log_table
-    assert table is not None and len(table.kept) == 200 and len(table.shown) == 25
+    assert table is not None and table.batches == [25] and len(table.shown) == 25  # built: what is drawn
     assert table.shown[0][4] == "agent.get"
+    table.scroll(away_from_top=True)  # the reader scrolls: the rest of the newest 200 is fetched
+    assert len(table.shown) == 200 and table.shown[0][4] == "agent.get"
+    assert [row[4] for row in table.shown[1:]] == ["agent.getState"] * 199
+    keys = [row[9] for row in table.shown]
+    assert keys == sorted(keys, reverse=True) and len(set(keys)) == 200
+
+
+async def test_a_scrolled_table_gets_every_new_row_and_none_twice() -> None:
+    page = DesktopPage()
+    app = page.app(0)
+    for _ in range(29):
+        app.agent.get_state()
+    await app.agent.get_state()
+    page.clock.advance(0.25)
+    table = page.platform.log_table
+    assert table is not None
+    for _ in range(40):
+        app.agent.get_state()
+    await app.agent.get_state()  # 41 entries due, not drawn yet, when the reader scrolls
+    table.scroll(away_from_top=True)
+    assert len(table.shown) == 30
+    await app.agent.get()
+    page.clock.advance(0.25)
+    assert table.batches == [25, 42] and len(table.shown) == 72
+    keys = [row[9] for row in table.shown]
+    assert keys == list(range(keys[0], keys[0] - 72, -1))  # every entry once, newest first
+    table.scroll(away_from_top=False)
+    assert len(table.shown) == 25 and table.shown[0][4] == "agent.get"
 
 
 # -- the scenario entry point ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-"""The desktop's protocol log panel: entries are gathered in Python and drawn in batches, off
-the request path, by one JavaScript call per batch (a row built from Python costs ~20 calls);
-the JavaScript side (compat/javascript.py) keeps the newest 200 and draws what the panel can
-show."""
+"""The desktop's protocol log panel: entries are kept in Python (the newest 200) and drawn in
+batches, off the request path, by one JavaScript call per batch (a row built from Python costs
+~20 calls); the JavaScript side (compat/javascript.py) draws what the panel shows and fetches
+the rest, and a row's details, only when the reader scrolls, filters or opens one."""
 
 from __future__ import annotations
 
@@ -17,14 +17,20 @@ if TYPE_CHECKING:
     from wwe_scapi.compat.layer import Platform
 
 # Entries kept for the table, and rows drawn while the panel is scrolled to the top (it shows
-# about ten). Under a burst of requests every flush replaces the whole table: laying out and
-# painting 200 new rows stalls the desktop for ~30 ms, delaying the next request, so the older
-# rows are drawn only once the reader scrolls the panel.
+# about ten). Under a burst of requests a flush that built 200 rows, each with its details as
+# indented JSON, stalled the desktop for 5-15 ms, delaying the next request: a flush builds
+# only the rows the table draws, and the rest when the reader asks for them.
 _LOG_ROWS = 200
 _LOG_ROWS_AT_TOP = 25
 # One flush per burst of this length: the log is for people (four updates a second are
-# plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile.
+# plenty), and each flush is a stall of a few ms for whatever request arrives meanwhile: the
+# browser's style, layout and paint of the new rows, 5-13 ms on the desktop page (2 vCPUs),
+# more than the script. So while requests keep coming (the last less than _LOG_QUIET_S ago)
+# the flush waits, up to _LOG_FLUSH_MAX_S after the entry it was due for: under a sustained
+# burst the log is drawn once a second, not four times.
 _LOG_FLUSH_S = 0.25
+_LOG_QUIET_S = 0.05
+_LOG_FLUSH_MAX_S = 1.0
 _CELL_CHARS = 500
 _DETAIL_CHARS = 4000  # of a message's parameters and payload, shown when the row is opened
 
@@ -45,14 +51,19 @@ def _details(entry: LogEntry) -> str:
     return _cut("\n".join(parts), _DETAIL_CHARS)
 
 
-def _row(entry: LogEntry, tab: str | None) -> list[Any]:
+def _has_details(entry: LogEntry) -> bool:
+    return entry.parameters not in (None, []) or entry.data is not None
+
+
+def _row(key: int, entry: LogEntry, tab: str | None) -> list[Any]:
     """One row of a batch, in the order the drawer reads it; a served request's warnings follow
-    its result; then the frame's tab title and the expandable details."""
+    its result; then the frame's tab title and the key of its details (0: none), which the
+    drawer fetches when the row is opened."""
     frame = "" if entry.frame is None else str(entry.frame)
     result = _cut(entry.result + "".join(f" ⚠ {warning}" for warning in entry.warnings), _CELL_CHARS)  # small, whatever a frame sent
     return [
         entry.at * 1000, entry.direction.value, entry.origin, frame, entry.request, result, entry.ok,
-        bool(entry.warnings), tab or "", _details(entry),
+        bool(entry.warnings), tab or "", key if _has_details(entry) else 0,
     ]
 
 
@@ -67,10 +78,14 @@ class ProtocolLogView:
         self._clock = clock
         self._tab_of = tab_of
         self._tabs: dict[int, str | None] = {}
-        # Entries older than the table's limit would be drawn only to be trimmed at once.
-        self._pending: deque[LogEntry] = deque(maxlen=_LOG_ROWS)
+        self._kept: deque[LogEntry] = deque(maxlen=_LOG_ROWS)
+        self._last_key = 0  # the newest kept entry's key; keys count up by one, so none is stored
+        self._due = 0  # how many of the newest kept entries the table has not drawn yet
+        self._wanted = _LOG_ROWS_AT_TOP  # rows the table draws of a batch, as it last said
         self._flush_scheduled = False
-        self._draw: Callable[[str], None] = platform.log_drawer(_LOG_ROWS, _LOG_ROWS_AT_TOP)
+        self._first_due_at = 0.0  # monotonic: when the oldest entry not drawn yet came
+        self._last_at = 0.0  # monotonic: when the newest entry came
+        self._draw: Callable[[str], int] = platform.log_drawer(_LOG_ROWS, _LOG_ROWS_AT_TOP, self._fetch)
 
     def start(self) -> None:
         self._log.add(self._on_log)
@@ -78,9 +93,13 @@ class ProtocolLogView:
     def _on_log(self, entry: LogEntry) -> None:
         # Rendering is batched so that logging never sits on a request's round trip; the time
         # shown is the entry's own, not the flush's.
-        self._pending.append(entry)
+        self._kept.append(entry)
+        self._last_key += 1
+        self._due = min(self._due + 1, _LOG_ROWS)
+        self._last_at = self._clock.monotonic()
         if not self._flush_scheduled:
             self._flush_scheduled = True
+            self._first_due_at = self._last_at
             self._clock.call_later(_LOG_FLUSH_S, self._flush)
 
     def _tab(self, frame: int | None) -> str | None:
@@ -90,8 +109,31 @@ class ProtocolLogView:
             self._tabs[frame] = self._tab_of(frame)
         return self._tabs[frame]
 
+    def _rows(self, count: int, skip: int = 0) -> list[list[Any]]:
+        """The rows of the newest `count` kept entries but the `skip` newest, oldest first."""
+        end = len(self._kept) - skip
+        start = max(0, end - count)
+        first_key = self._last_key - len(self._kept) + 1
+        return [_row(first_key + index, self._kept[index], self._tab(self._kept[index].frame)) for index in range(start, end)]
+
     def _flush(self) -> None:
+        now = self._clock.monotonic()
+        in_burst = now - self._last_at < _LOG_QUIET_S
+        if in_burst and now + _LOG_FLUSH_S - self._first_due_at <= _LOG_FLUSH_MAX_S + 1e-9:
+            self._clock.call_later(_LOG_FLUSH_S, self._flush)  # not between a burst's requests
+            return
         self._flush_scheduled = False
-        rows = [_row(entry, self._tab(entry.frame)) for entry in self._pending]
-        self._pending.clear()
-        self._draw(json.dumps(rows))
+        rows = self._rows(min(self._due, self._wanted))
+        self._due = 0
+        self._wanted = int(self._draw(json.dumps(rows)))
+
+    def _fetch(self, what: str, number: int) -> str:
+        """What the drawer asks for: "rows" (the newest `number` it was given or is due to be,
+        not those of the next batch), or "details" of the entry of key `number`."""
+        if what == "rows":  # the table now draws that many of each batch
+            self._wanted = int(number)
+            return json.dumps(self._rows(self._wanted, skip=self._due))
+        if what == "details":
+            index = int(number) - (self._last_key - len(self._kept) + 1)
+            return _details(self._kept[index]) if 0 <= index < len(self._kept) else ""
+        raise ValueError(f"the protocol log's table asked for {what!r}: only 'rows' or 'details'")

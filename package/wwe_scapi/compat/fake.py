@@ -311,23 +311,43 @@ class _FakeClientBridge:
 
 
 class FakeLogTable:
-    """compat/javascript.py's LOG_DRAWER, in Python: the newest `limit` rows, newest first."""
+    """compat/javascript.py's LOG_DRAWER, in Python: the rows drawn, newest first, at most
+    `rows_at_top` of them while not `scrolled`; `details(key)` opens a row's details."""
 
-    def __init__(self, limit: int, rows_at_top: int) -> None:
+    def __init__(self, limit: int, rows_at_top: int, fetch: Callable[[str, int], str]) -> None:
         self.limit = limit
         self.rows_at_top = rows_at_top
-        self.kept: list[list[Any]] = []  # oldest first
-        self.batches = 0
+        self.fetch = fetch
+        self.kept: list[list[Any]] = []  # the rows drawn, oldest first
+        self.batches: list[int] = []  # the rows each batch brought
+        self.scrolled = False
 
-    def draw(self, text: str) -> None:
-        self.batches += 1
-        self.kept.extend(json.loads(text))
-        del self.kept[: max(0, len(self.kept) - self.limit)]
+    @property
+    def wanted(self) -> int:
+        return self.limit if self.scrolled else self.rows_at_top
+
+    def draw(self, text: str) -> int:
+        batch = json.loads(text)
+        self.batches.append(len(batch))
+        self.kept.extend(batch)
+        del self.kept[: max(0, len(self.kept) - self.wanted)]
+        return self.wanted
+
+    def scroll(self, away_from_top: bool) -> None:
+        """The reader scrolls the panel (away from its top: every kept row is drawn)."""
+        self.scrolled = away_from_top
+        if away_from_top:
+            self.kept = json.loads(self.fetch("rows", self.limit))
+        else:
+            del self.kept[: max(0, len(self.kept) - self.rows_at_top)]
+
+    def details(self, key: int) -> str:
+        return self.fetch("details", key)
 
     @property
     def shown(self) -> list[list[Any]]:
-        """The rows the table shows while scrolled to the top, newest first."""
-        return list(reversed(self.kept))[: self.rows_at_top]
+        """The rows the table shows, newest first."""
+        return list(reversed(self.kept))
 
 
 class FakePlatform:
@@ -403,8 +423,8 @@ class FakePlatform:
         bridge: TabBridgeHandle = self._tabs.bridge(receive, granted)
         return bridge
 
-    def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
-        self.log_table = FakeLogTable(limit, rows_at_top)
+    def log_drawer(self, limit: int, rows_at_top: int, fetch: Callable[[str, int], str]) -> Callable[[str], int]:
+        self.log_table = FakeLogTable(limit, rows_at_top, fetch)
         return self.log_table.draw
 
     def expose(self, name: str, function: Callable[..., Any]) -> None:

@@ -153,8 +153,8 @@ class BrowserPlatform:
             return None
         return _TabBridge(bridge, proxies)
 
-    def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
-        draw: Callable[[str], None] = run_js(javascript.LOG_DRAWER)(limit, rows_at_top)
+    def log_drawer(self, limit: int, rows_at_top: int, fetch: Callable[[str, int], str]) -> Callable[[str], int]:
+        draw: Callable[[str], int] = run_js(javascript.LOG_DRAWER)(limit, rows_at_top, self.listener(fetch))
         return draw
 
     def expose(self, name: str, function: Callable[..., Any]) -> None:

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import Final
 
-# The protocol log's table. Given the limits, returns draw(text): adds a JSON batch of rows,
-# oldest first, to the table, which reads newest first; keeps the newest `limit` and draws
-# `atTop` of them until the reader scrolls the panel.
+# The protocol log's table. Given the limits and fetch(what, n) (Python's: "rows" → JSON of the
+# newest n rows already drawn or due, oldest first; "details" → the text of row key n, "" if no
+# longer kept), returns draw(text): prepends a JSON batch of rows, oldest first, to the table,
+# which reads newest first, and answers how many rows the next batch may bring at most (`atTop`
+# while the reader is at the top and filters nothing, else `limit`). The table holds only what
+# it shows; scrolling or filtering fetches the older rows, and a row's details are fetched when
+# it is opened: a flush under a burst of requests builds and lays out a few rows, not 200.
 LOG_DRAWER: Final = r"""
-(limit, atTop) => {
+(limit, atTop, fetch) => {
   const body = document.getElementById("protocol-log-body");
-  if (!body) return () => {};
+  if (!body) return () => atTop;
   const filter = document.getElementById("log-filter");
-  const kept = [];  // the newest `limit` entries, oldest first
   let shown = atTop;
   let wanted = "";  // the filter's text, lower case: rows whose origin, frame or tab hold it
   const clock = new Intl.DateTimeFormat(undefined, {timeStyle: "medium"});
@@ -25,10 +28,17 @@ LOG_DRAWER: Final = r"""
     return label;
   };
   const matches = (row) => !wanted || row.dataset.who.includes(wanted);
+  const opened = (event) => {
+    const more = event.target;
+    if (!more.open || more.dataset.key === undefined) return;
+    const text = fetch("details", Number(more.dataset.key));
+    more.lastElementChild.textContent = text || "(no longer kept: only the newest entries are)";
+    delete more.dataset.key;
+  };
   const rowsOf = (entries) => {
     const fragment = document.createDocumentFragment();
     for (let index = entries.length - 1; index >= 0; index--) {
-      const [time, direction, origin, frame, request, result, ok, warned, tab, details] = entries[index];
+      const [time, direction, origin, frame, request, result, ok, warned, tab, key] = entries[index];
       const row = document.createElement("tr");
       row.className = `log-${direction} ${ok ? "ok" : "failed"}${warned ? " warned" : ""}`;
       row.dataset.who = `${origin} ${frame} ${tab}`.toLowerCase();
@@ -36,13 +46,13 @@ LOG_DRAWER: Final = r"""
         row.insertCell().textContent = cell;
       }
       const last = row.insertCell();
-      if (details) {
+      if (key) {
         const more = document.createElement("details");
         const summary = document.createElement("summary");
-        const pre = document.createElement("pre");
         summary.textContent = result;
-        pre.textContent = details;
-        more.append(summary, pre);
+        more.dataset.key = String(key);
+        more.append(summary, document.createElement("pre"));
+        more.addEventListener("toggle", opened);
         last.append(more);
       } else {
         last.textContent = result;
@@ -55,25 +65,31 @@ LOG_DRAWER: Final = r"""
   const trim = () => {
     while (body.rows.length > shown) body.lastElementChild.remove();
   };
+  // More rows wanted (the reader scrolled or filters): the older ones are fetched and drawn
+  // below those shown, which stay as they are (an opened row stays open).
+  const extend = () => {
+    if (body.rows.length >= shown) return;
+    const rows = JSON.parse(fetch("rows", shown));
+    body.append(rowsOf(rows.slice(0, Math.max(0, rows.length - body.rows.length))));
+  };
   const scroller = body.closest(".log-scroll");
+  const resize = () => {
+    shown = (scroller && scroller.scrollTop > 0) || wanted ? limit : atTop;
+    extend();
+    trim();
+  };
   scroller?.addEventListener("scroll", () => {
-    const wantedRows = scroller.scrollTop > 0 || wanted ? limit : atTop;
-    if (wantedRows === shown) return;
-    shown = wantedRows;
-    if (shown === limit) body.replaceChildren(rowsOf(kept));
-    else trim();
+    if (((scroller.scrollTop > 0 || wanted) ? limit : atTop) !== shown) resize();
   }, {passive: true});
   filter?.addEventListener("input", () => {
-    wanted = filter.value.trim().toLowerCase();
-    shown = wanted ? limit : atTop;  // a filter looks through every kept entry
-    body.replaceChildren(rowsOf(kept.slice(-shown)));
+    wanted = filter.value.trim().toLowerCase();  // a filter looks through every kept entry
+    resize();
+    for (const row of body.rows) row.hidden = !matches(row);
   });
   return (text) => {
-    const batch = JSON.parse(text);
-    kept.push(...batch);
-    kept.splice(0, kept.length - limit);
-    body.prepend(rowsOf(batch.slice(-shown)));
+    body.prepend(rowsOf(JSON.parse(text)));
     trim();
+    return shown;
   };
 }
 """

@@ -141,8 +141,9 @@ class Platform(Protocol):
         is called when the app's page unloads."""
         ...
 
-    def log_drawer(self, limit: int, rows_at_top: int) -> Callable[[str], None]:
-        """draw(JSON batch of rows) for the protocol log's table."""
+    def log_drawer(self, limit: int, rows_at_top: int, fetch: Callable[[str, int], str]) -> Callable[[str], int]:
+        """draw(JSON batch of rows) → the most rows the next batch may bring, for the protocol
+        log's table; it calls fetch("rows", n) or fetch("details", key) for what it shows later."""
         ...
 
     def tab_bridge(
