@@ -103,6 +103,12 @@ def print_summary(rows: list[dict[str, Any]], results: dict[str, Any]) -> None:
         text = ", ".join(f"{s['from']}→{s['to']}: ×{s['factor']:.2f}" for s in steps)
         worse = any(s["superlinear"] for s in steps)
         print(f"  growth {name}: {text}{'  (worse than linear)' if worse else ''}")
+    plain = many["figures"].get("plain_fan_out", {})
+    floor = many["figures"]["floor_median_interpolated_ms"]
+    for size, entry in plain.items():
+        reachable = entry["fan_out_p99_x_floor"] <= 4.0
+        print(f"  plain-JS fan-out to {size} frame(s): p99 {entry['fan_out_p99_ms']:.2f} ms = {entry['fan_out_p99_x_floor']:.1f}× the floor's"
+              f" median~ ({floor:.2f}): the ≤ 4× target is {'within' if reachable else 'out of'} plain JavaScript's reach here")
     met = sum(r["met"] for r in rows)
     print(f"  {met} of {len(rows)} targets met")
 

@@ -102,6 +102,21 @@ from bench_roundtrip import (
 from wwe_scapi.cli.server import Origin, RunningSite, serve_site
 from wwe_scapi.cli.sitebuild import build_site
 from wwe_scapi.testing.chromium import CHROMIUM, CHROMIUM_FLAGS
+from wwe_scapi.workspace import Workspace
+
+FAN_HOST = "/bench/fan-host.html"
+FAN_CLIENT = "/bench/fan-client.html"
+
+
+def added_event() -> dict[str, Any]:
+    """An ADDED interaction event as the desktop posts it (a simulated inbound call's wire
+    form), for the plain-JS fan-out floor: the same size of message to clone."""
+    workspace = Workspace()
+    workspace.scenario.ring_inbound_call()
+    [interaction] = workspace.interaction_list()
+    return {"event": "interaction", "data": {"eventType": "ADDED", "interaction": interaction},
+            "userAgent": "WWE Server", "protocolVersion": 2}
+
 
 # Ten Pyodides booting side by side on two cores: far slower than one.
 BOOT_TIMEOUT_MS = 600_000
@@ -458,6 +473,44 @@ class ManyApps:
             "post_in_a_busy_task": busy_tasks,
         }
 
+    def plain_fan_out(self, size: int, payload: dict[str, Any]) -> dict[str, Any]:
+        """The fan-out floor: a plain-JS page (pages/fan-host.html) posting one ADDED-sized event
+        to `size` plain-JS iframes (pages/fan-client.html), each on the origin an app of that
+        desktop has, in one task of its own; post → each frame's listener, timed as the desktop's
+        fan-out is. What any service on this page and machine could do at best."""
+        clients = [self.app_origins[index] + FAN_CLIENT for index in range(size)]
+        page = self.context.new_page()
+        page.goto(f"{self.desktop}{FAN_HOST}?clients={','.join(clients)}")
+        frames = self.frames_at(page, clients)
+        for frame in frames:
+            frame.wait_for_function("window.fanReady === true", timeout=WAIT_TIMEOUT_MS, polling=POLL_MS)
+        self.check_on_screen(page, frames)
+        events = []
+        try:
+            for number in range(WARM_UP_EVENTS + self.args.events):
+                settle_for(self.args.gap)
+                page.evaluate("([delay, payload]) => window.fanOut(delay, payload)", [RING_DELAY_MS, payload])
+                receipts = [frame.evaluate("([k, delay]) => window.fanWait(k, delay)", [number, RESOLVE_DELAY_MS]) for frame in frames]
+                sent = page.evaluate("window.fanSent")
+                if number >= WARM_UP_EVENTS:
+                    events.append({
+                        "added_ms": [at - sent["at"] for at in receipts],
+                        "posted_ms": [at - sent["at"] for at in sent["posted"]],
+                        "task_end_ms": sent["ended"] - sent["at"],
+                    })
+        finally:
+            page.close()
+        deliveries = [ms for event in events for ms in event["added_ms"]]
+        return {
+            "apps": size,
+            "fan_out_p50_ms": statistics.median(deliveries),
+            "fan_out_p99_ms": percentile(deliveries, 0.99),
+            "last_delivery_p50_ms": statistics.median(max(event["added_ms"]) for event in events),
+            "task_end_p50_ms": statistics.median(event["task_end_ms"] for event in events),
+            "payload_chars": len(json.dumps(payload)),
+            "events": events,
+        }
+
     # -- one desktop of N apps --------------------------------------------------------------
 
     def desktop_with(self, label: str, apps: list[App]) -> dict[str, Any]:
@@ -656,6 +709,15 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
             if kind == "python":
                 row[kind]["wasm_memory_MiB_median"] = statistics.median(m["wasm_bytes"] for m in memory) / MIB
         rows[label] = row
+    # The plain-JS page's fan-out to as many frames: the best any service could do here.
+    plain = {
+        size: {key: value for key, value in entry.items() if key != "events"} | {"fan_out_p99_x_floor": entry["fan_out_p99_ms"] / floor}
+        for size, entry in results.get("plain_fan_out", {}).items()
+    }
+    for row in rows.values():
+        same = plain.get(f"{row['apps']}")
+        row["plain_fan_out_p99_ms"] = same["fan_out_p99_ms"] if same else None
+        row["fan_out_p99_x_plain"] = row["fan_out_p99_ms"] / same["fan_out_p99_ms"] if same else None
     targets = {
         "fan_out_p99_x_floor": {label: row["fan_out_p99_x_floor"] <= TARGET_FAN_OUT_P99_X_FLOOR for label, row in rows.items()},
         "every_app_within_x_one_app": {
@@ -663,7 +725,8 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
             for label, row in rows.items()
         },
     }
-    return {"floor_median_interpolated_ms": floor, "one_app_ms": one, "one_app_runs_ms": one_app_runs, "rows": rows, "targets": targets}
+    return {"floor_median_interpolated_ms": floor, "one_app_ms": one, "one_app_runs_ms": one_app_runs, "rows": rows,
+            "plain_fan_out": plain, "targets": targets}
 
 
 def median_or_none(values: list[float | None]) -> float | None:
@@ -753,6 +816,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             bench = ManyApps(context, site, profile, args)
             progress("floor")
             results["floor"] = bench.floor()
+            progress("plain-JS fan-out")
+            results["plain_fan_out"] = {f"{size}": bench.plain_fan_out(size, added_event()) for size in sizes}
             desktops: dict[str, Any] = {}
             # Unrecorded: the whole course once with two apps, to fill the HTTP cache and the
             # code caches (V8 caches the wasm it has optimized), so no desktop starts cold.
@@ -860,6 +925,17 @@ def print_report(results: dict[str, Any]) -> None:
         gi, gs = row["get_interactions"], row["get_state"]
         print(f"  {row['interactions']:12d} │ {gi['median_ms']:22.2f} {gi['median_interpolated_ms']:8.2f} {gi['p99_ms']:7.2f}"
               f" {row['reply_chars'] / 1000:8.0f} │ {gs['median_ms']:15.2f} {gs['median_interpolated_ms']:8.3f} {gs['p99_ms']:6.2f}")
+
+    plain = fig.get("plain_fan_out", {})
+    if plain:
+        print("\nthe plain-JS fan-out (pages/fan-host.html posting an ADDED-sized event to N plain-JS iframes, the apps' origins,"
+              "\nin one task; post → each frame's listener, all deliveries pooled), against the desktops' fan-out; ms")
+        print(f"  {'frames':>6} {'p50':>6} {'p99':>6} {'p99×floor':>9} {'last p50':>8} {'task':>6} │ ours: {'label':14} {'p99':>6} {'× plain p99':>11}")
+        for size, entry in plain.items():
+            ours = [(label, row) for label, row in fig["rows"].items() if f"{row['apps']}" == size and "again" not in label]
+            text = "; ".join(f"{label:14} {row['fan_out_p99_ms']:6.2f} {row['fan_out_p99_x_plain']:11.1f}" for label, row in ours)
+            print(f"  {size:>6} {entry['fan_out_p50_ms']:6.2f} {entry['fan_out_p99_ms']:6.2f} {entry['fan_out_p99_x_floor']:9.1f}"
+                  f" {entry['last_delivery_p50_ms']:8.2f} {entry['task_end_p50_ms']:6.2f} │ {text}")
 
     print("\ntargets:")
     floor_ms = fig["floor_median_interpolated_ms"]
