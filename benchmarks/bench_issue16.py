@@ -103,6 +103,16 @@ def print_summary(rows: list[dict[str, Any]], results: dict[str, Any]) -> None:
         text = ", ".join(f"{s['from']}→{s['to']}: ×{s['factor']:.2f}" for s in steps)
         worse = any(s["superlinear"] for s in steps)
         print(f"  growth {name}: {text}{'  (worse than linear)' if worse else ''}")
+    rt = results["roundtrip"]
+    floor = rt["round_trip"]["js_echo_floor"]["median_interpolated_ms"]
+    for client, label in (("js_client", "JS"), ("python_client", "Python")):
+        echo = rt["round_trip"].get(f"{client}_pyodide_echo")
+        if echo is None:
+            continue
+        ours = rt["round_trip"][client]["median_interpolated_ms"]
+        print(f"  {label} client → Pyodide echo (a Python \"service\" that only answers): median~ {echo['median_interpolated_ms']:.3f} ms ="
+              f" {echo['median_interpolated_ms'] / floor:.2f}× the floor; our service: {ours / echo['median_interpolated_ms']:.2f}× it"
+              f" ({(ours - echo['median_interpolated_ms']) * 1000:+.0f} µs)")
     plain = many["figures"].get("plain_fan_out", {})
     floor = many["figures"]["floor_median_interpolated_ms"]
     for size, entry in plain.items():

@@ -42,6 +42,7 @@ JS_APP = "/test-apps/vendor-envelopes.html"
 BARE = "/bench/bare.html"
 ECHO_HOST = "/bench/echo-host.html"
 ECHO_CLIENT = "/bench/echo-client.html"
+PYODIDE_ECHO_HOST = "/bench/pyodide-echo-host.html"
 
 PYTHON_ROUND_TRIPS = """
 import json, time
@@ -198,6 +199,28 @@ class Bench:
         run = f"await _bench_round_trips({{}})"
         return page, py, lambda n: json.loads(py.evaluate("code => window.pyodide.runPythonAsync(code)", run.format(n)))
 
+    def _open_on_pyodide_echo(self, app_path: str, ready: str) -> tuple[Page, Frame]:
+        url = self.app_origin + app_path
+        page = self.context.new_page()
+        page.goto(f"{self.desktop}{PYODIDE_ECHO_HOST}?client={url}")
+        page.wait_for_function("window.pyodideEchoReady === true", timeout=TIMEOUT_MS, polling=POLL_MS)
+        frame = self.frame_at(page, url)
+        frame.wait_for_function(ready, timeout=TIMEOUT_MS, polling=POLL_MS)
+        return page, frame
+
+    def _open_js_client_on_pyodide_echo(self) -> Opened:
+        """The JS client's envelopes to a Python "service" that only answers (the faster path)."""
+        page, js = self._open_on_pyodide_echo(JS_APP, "window.jsAppReady === true")
+        js.evaluate("window.quiet = true")
+        return page, js, lambda n: list(js.evaluate("n => window.roundTrips('agent.getState', n)", n))
+
+    def _open_python_client_on_pyodide_echo(self) -> Opened:
+        """Our Python client to a Python "service" that only answers: both sides' Pyodide, no service."""
+        page, py = self._open_on_pyodide_echo(PYTHON_APP, "window.wweAppReady === true")
+        py.evaluate("code => window.pyodide.runPythonAsync(code)", PYTHON_ROUND_TRIPS)
+        run = f"await _bench_round_trips({{}})"
+        return page, py, lambda n: json.loads(py.evaluate("code => window.pyodide.runPythonAsync(code)", run.format(n)))
+
     def round_trips(self, calls: int, warm_up: int, rounds: int) -> dict[str, dict[str, Any]]:
         """Per topology, `calls` sequential round trips in one go after `warm_up`. With several
         rounds, the order rotates and the samples are pooled. Each topology is opened for its
@@ -210,11 +233,13 @@ class Bench:
             "js_echo_floor": self._open_echo,
             "js_client": self._open_js_client,
             "python_client": self._open_python_client,
+            "js_client_pyodide_echo": self._open_js_client_on_pyodide_echo,
+            "python_client_pyodide_echo": self._open_python_client_on_pyodide_echo,
         }
         out: dict[str, dict[str, Any]] = {name: {"times": []} for name in openers}
         names = list(openers)
         for index in range(rounds):
-            for name in names[index % 3 :] + names[: index % 3]:
+            for name in names[index % len(names) :] + names[: index % len(names)]:
                 page, frame, run = openers[name]()
                 out[name]["iframe"] = self.check_visible(page, frame)
                 settle()
@@ -397,7 +422,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["round_trip"] = rows
         results["ratios_to_floor"] = {
             name: {key: rows[name][key] / floor[key] for key in ("median_ms", "median_interpolated_ms", "p99_ms", "mean_ms")}
-            for name in ("python_client", "js_client")
+            for name in ("python_client", "js_client", "js_client_pyodide_echo", "python_client_pyodide_echo")
+        }
+        # What our service adds over a Python "service" that only answers, with the same client.
+        results["ratios_to_pyodide_echo"] = {
+            name: {key: rows[name][key] / rows[f"{name}_pyodide_echo"][key] for key in ("median_ms", "median_interpolated_ms", "p99_ms", "mean_ms")}
+            for name in ("js_client", "python_client")
         }
         results["round_trip_samples_ms"] = {name: entry["times"] for name, entry in round_trip.items()}
     if startup:
@@ -421,6 +451,8 @@ def print_report(results: dict[str, Any]) -> None:
             ("plain-JS echo (floor)", "js_echo_floor"),
             ("JS client → Python service", "js_client"),
             ("Python client → Python service", "python_client"),
+            ("JS client → Pyodide echo", "js_client_pyodide_echo"),
+            ("Python client → Pyodide echo", "python_client_pyodide_echo"),
         )
         for label, key in labels:
             row = rt[key]
@@ -435,6 +467,12 @@ def print_report(results: dict[str, Any]) -> None:
                 f" {row['mean_ms']:7.3f} {row['max_ms']:6.1f} │ {ratio_text}"
             )
         print("  median~: the median interpolated within performance.now()'s 0.1 ms steps")
+        print("  Pyodide echo (pages/pyodide-echo-host.html): the same path into Python and back as our bridge, answering a"
+              "\n  fixed reply, nothing else: the least any Python service on this page costs. Our service over it:")
+        for label, key in (("JS client", "js_client"), ("Python client", "python_client")):
+            r = results["ratios_to_pyodide_echo"][key]
+            added = rt[key]["median_interpolated_ms"] - rt[f"{key}_pyodide_echo"]["median_interpolated_ms"]
+            print(f"    {label:14} median~ {r['median_interpolated_ms']:.2f}× ({added * 1000:+.0f} µs), p99 {r['p99_ms']:.2f}×, mean {r['mean_ms']:.2f}×")
         verdict = []
         for label, key, target in (("Python client", "python_client", TARGET_PYTHON_X), ("JS client", "js_client", TARGET_JS_X)):
             for stat, wanted in (("median_ms", target), ("median_interpolated_ms", target), ("p99_ms", TARGET_P99_X)):
