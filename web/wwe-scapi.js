@@ -6,9 +6,12 @@ const PYODIDE_PATH = "__PYODIDE_PATH__";
 const WHEELS = ["__WHEELS__"];
 // Where the wheels go in Pyodide's file system; each one is a sys.path entry of its own.
 const WHEEL_DIR = "__WHEEL_DIR__";
-// The memory snapshots the build made (cli/snapshots.py): {engine, app, desktop} (the engine's
-// user agent, each kind's URL), or null when it made none. A snapshot is a Pyodide already
-// booted with the wheels imported, restored instead of booted (about a quarter of the time).
+// The memory snapshots the build made (cli/snapshots.py): {key, engine, app, desktop} (what
+// they depend on, hashed; the engine's user agent; each kind's URL), engine and URLs missing
+// when it could make none; null when snapshots are switched off (build --no-snapshots). A
+// snapshot is a Pyodide already booted with the wheels imported, restored instead of booted
+// (about a quarter of the time). A desktop in a browser the build made none for makes its own
+// on its first boot and keeps it in its origin's IndexedDB (below).
 export const SNAPSHOTS = {"__SNAPSHOTS__": 0};
 // What each kind of page imports before the snapshot is made (cli/snapshots.py's KINDS).
 const SNAPSHOT_IMPORTS = {app: ["wwe_scapi.browser.app"], desktop: ["wwe_scapi.browser.host", "wwe_scapi.browser.embed"]};
@@ -39,12 +42,15 @@ function engineOf(userAgent) {
   return String(userAgent).replace("HeadlessChrome/", "Chrome/");
 }
 
-// The snapshot of this kind for this browser, or why there is none. A test page may set
-// window.wweScapiSnapshots (the same form as SNAPSHOTS) before it boots Python.
+// The snapshot of this kind for this browser, or why there is none, and then the key of the
+// page's own (`own`) when it may make and keep one. A test page may set
+// window.wweScapiSnapshots (the same form as SNAPSHOTS; null: none at all) before it boots.
 function snapshotFor(kind) {
   const table = window.wweScapiSnapshots !== undefined ? window.wweScapiSnapshots : SNAPSHOTS;
   if (!table || typeof table !== "object") return {why: "the build made none"};
-  if (engineOf(table.engine) !== engineOf(navigator.userAgent)) return {why: `it was made by another browser (${table.engine})`};
+  const own = ownSnapshotKey(kind);
+  if (typeof table.engine !== "string") return {why: "the build made none (it could not run a browser)", own};
+  if (engineOf(table.engine) !== engineOf(navigator.userAgent)) return {why: `it was made by another browser (${table.engine})`, own};
   if (typeof table[kind] !== "string") return {why: `the build made none for a page of kind ${kind}`};
   const url = new URL(table[kind], BASE);
   // (It holds the desktop's hash secret: its server gives it to pages of its origin only.)
@@ -54,12 +60,83 @@ function snapshotFor(kind) {
   return {url};
 }
 
-async function snapshotBytes(url) {
-  const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
-  if (bytes.length < 64 || bytes.length % 4 || new Uint32Array(bytes.buffer, 0, 1)[0] !== SNAPSHOT_MAGIC) {
-    throw new Error(`${url} is not a Pyodide memory snapshot`);
+function checkedSnapshot(bytes, where) {
+  if (bytes.length < 64 || bytes.length % 4 || new Uint32Array(bytes.buffer, bytes.byteOffset, 1)[0] !== SNAPSHOT_MAGIC) {
+    throw new Error(`${where} is not a Pyodide memory snapshot`);
   }
   return bytes;
+}
+
+async function snapshotBytes(url) {
+  return checkedSnapshot(new Uint8Array(await (await fetchOk(url)).arrayBuffer()), url);
+}
+
+// The page's own snapshot: a desktop (top-level, where IndexedDB is its origin's) in a browser
+// the build made none for makes one on its first boot, right after the imports the build's
+// would hold, and keeps it in IndexedDB under a key of the build's snapshot key, the kind and
+// this browser's user agent (a new browser version, a new build: a new snapshot, the old one
+// replaced). Only the desktop: an app's iframe is another site's, whose storage a browser
+// may deny or partition; the desktop's holds its Python hash secret, readable by its own origin only.
+const OWN_DB = "wwe-scapi";
+const OWN_STORE = "snapshots";
+const OWN_KINDS = ["desktop"];
+
+function ownSnapshotKey(kind) {
+  if (!OWN_KINDS.includes(kind) || window.top !== window || typeof indexedDB === "undefined") return undefined;
+  if (!SNAPSHOTS || typeof SNAPSHOTS.key !== "string") return undefined;
+  return `${kind} ${SNAPSHOTS.key} ${navigator.userAgent}`;
+}
+
+// One IndexedDB request on the store, in a transaction of its own: its result once committed.
+function ownStore(mode, use) {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(OWN_DB, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore(OWN_STORE);
+    opening.onblocked = () => reject(new Error("IndexedDB is blocked by another tab"));
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      let request;
+      try {
+        const transaction = db.transaction(OWN_STORE, mode);
+        request = use(transaction.objectStore(OWN_STORE));
+        transaction.oncomplete = () => { db.close(); resolve(request && request.result); };
+        transaction.onerror = transaction.onabort = () => { db.close(); reject(transaction.error); };
+      } catch (error) {
+        db.close();
+        reject(error);
+      }
+    };
+  });
+}
+
+// This page's own snapshot's bytes, or null when none is kept (or IndexedDB cannot be read).
+async function ownSnapshotBytes(key) {
+  let kept;
+  try {
+    kept = await ownStore("readonly", (store) => store.get(key));
+  } catch (error) {
+    console.warn("wwe-scapi: cannot read this browser's own memory snapshot (IndexedDB):", error);
+    return null;
+  }
+  if (kept === undefined) return null;
+  return checkedSnapshot(kept instanceof Uint8Array ? kept : new Uint8Array(kept), "this browser's own snapshot (IndexedDB)");
+}
+
+// Kept in place of any other (an older build's, an older browser's): one snapshot per desktop origin.
+function keepOwnSnapshot(key, bytes) {
+  timings.ownSnapshot = "storing";
+  ownStore("readwrite", (store) => { store.clear(); return store.put(bytes, key); }).then(
+    () => { timings.ownSnapshot = "stored"; },
+    (error) => {
+      timings.ownSnapshot = `not stored: ${error && error.message ? error.message : error}`;
+      console.warn("wwe-scapi: cannot keep this browser's own memory snapshot (IndexedDB):", error);
+    },
+  );
+}
+
+function dropOwnSnapshot() {
+  ownStore("readwrite", (store) => store.clear()).catch(() => {});
 }
 
 // The bytes to come, as a thenable that lets go of them once taken: Pyodide keeps what it was
@@ -71,29 +148,49 @@ function handOnce(bytes) {
 
 // Pyodide, from this kind's snapshot when there is one for this browser, else booted. Any
 // failure of the snapshot (missing, another browser, not a snapshot, another Pyodide build)
-// boots normally and says why: console.warn, and wweTimings.snapshot.
+// boots normally and says why: console.warn, and wweTimings.snapshot. `making`: the key to
+// keep this page's own snapshot under once it is made (bootPython makes it).
 async function loadPyodideHere(kind) {
   const indexURL = new URL(PYODIDE_PATH, BASE).href;
   const chosen = snapshotFor(kind);
-  // Fetched while Pyodide's own files load; a failure is caught where it is awaited, below.
-  const bytes = chosen.url ? snapshotBytes(chosen.url) : null;
-  bytes?.catch(() => {});
+  // Fetched (or read) while Pyodide's own files load; a failure is caught where it is awaited.
+  const fetched = chosen.url ? snapshotBytes(chosen.url) : null;
+  const ownRead = chosen.own ? ownSnapshotBytes(chosen.own) : null;
+  for (const pending of [fetched, ownRead]) pending?.catch(() => {});
   const {loadPyodide} = await import(indexURL + "pyodide.mjs");
-  if (bytes) {
+  const failed = (what, error) => {
+    chosen.why = `${what} failed: ${error && error.message ? error.message : error}`;
+    console.warn(`wwe-scapi: booting Pyodide without its memory snapshot: ${chosen.why}`);
+  };
+  let source = fetched ? {bytes: fetched, what: `restoring ${chosen.url}`} : null;
+  if (ownRead) {
     try {
-      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(bytes)});
-      timings.pyodide = performance.now();
-      timings.snapshot = "restored";
-      return {pyodide, restored: true};
+      const kept = await ownRead;
+      if (kept) source = {bytes: Promise.resolve(kept), what: "restoring this browser's own snapshot (IndexedDB)", own: true};
     } catch (error) {
-      chosen.why = `restoring ${chosen.url} failed: ${error && error.message ? error.message : error}`;
-      console.warn(`wwe-scapi: booting Pyodide without its memory snapshot: ${chosen.why}`);
+      failed("reading this browser's own snapshot (IndexedDB)", error);
+      dropOwnSnapshot();
+      chosen.own = undefined;  // made again on the next boot, not on this one
     }
   }
-  timings.snapshot = `not used: ${chosen.why}`;
-  const pyodide = await loadPyodide({indexURL});
+  if (source) {
+    try {
+      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(source.bytes)});
+      timings.pyodide = performance.now();
+      timings.snapshot = source.own ? "restored: this browser's own (IndexedDB)" : "restored";
+      return {pyodide, restored: true};
+    } catch (error) {
+      failed(source.what, error);
+      if (source.own) {
+        dropOwnSnapshot();
+        chosen.own = undefined;
+      }
+    }
+  }
+  timings.snapshot = `not used: ${chosen.why}` + (chosen.own ? "; this browser's own is made now (IndexedDB)" : "");
+  const pyodide = await loadPyodide(chosen.own ? {indexURL, _makeSnapshot: true} : {indexURL});
   timings.pyodide = performance.now();
-  return {pyodide, restored: false};
+  return {pyodide, restored: false, making: chosen.own};
 }
 
 // The wheels, fetched (while Pyodide boots).
@@ -140,9 +237,16 @@ let booting = null;
 // files are used as they are. unpackArchive() cost ~20 ms after loadPyodide().
 export function bootPython(kind = "app") {
   booting ??= (async () => {
-    const [{pyodide, restored}, ...wheels] = await Promise.all([loadPyodideHere(kind), ...fetchWheels()]);
+    let [{pyodide, restored, making}, ...wheels] = await Promise.all([loadPyodideHere(kind), ...fetchWheels()]);
     addWheels(pyodide, wheels, restored);
-    pyodide.pyimport("wwe_scapi");
+    pyodide.pyimport("wwe_scapi").destroy();
+    if (making) {
+      const start = performance.now();
+      pyodide = await pyodideAfterMaking(pyodide, kind, making);
+      timings.ownSnapshotCostMs = performance.now() - start;  // made, then restored: once per browser and build
+      addWheels(pyodide, wheels, true);
+      timings.pyodide = performance.now();
+    }
     timings.wheels = performance.now();
     window.pyodide = pyodide;
     return pyodide;
@@ -163,6 +267,43 @@ export async function makeSnapshot(kind) {
   pyodide.pyimport("wwe_scapi").destroy();
   for (const name of SNAPSHOT_IMPORTS[kind]) pyodide.pyimport(name).destroy();
   return pyodide.makeMemorySnapshot();
+}
+
+// This page's own snapshot, as the build makes one (makeSnapshot below): the kind's imports,
+// then Pyodide's memory, before any page wiring; kept while the page goes on. Its making
+// failing costs nothing but the next boot's speed.
+// A Pyodide booted to make a snapshot cannot serve the page (its `js` is a recording proxy of
+// the globals, on whose behalf the DOM's getters fail): the page goes on with one restored from
+// the snapshot just made, as its next boots will, or, if that fails, one booted as before.
+async function pyodideAfterMaking(maker, kind, key) {
+  const indexURL = new URL(PYODIDE_PATH, BASE).href;
+  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  const made = makeOwnSnapshot(maker, kind, key);
+  if (made) {
+    try {
+      return await loadPyodide({indexURL, _loadSnapshot: handOnce(made)});
+    } catch (error) {
+      console.warn("wwe-scapi: this browser's own snapshot, just made, cannot be restored:", error);
+      dropOwnSnapshot();
+    }
+  }
+  return loadPyodide({indexURL});
+}
+
+// Resolves to its bytes; null when it could not be made (said in the console).
+function makeOwnSnapshot(pyodide, kind, key) {
+  const start = performance.now();
+  try {
+    for (const name of SNAPSHOT_IMPORTS[kind]) pyodide.pyimport(name).destroy();
+    const bytes = pyodide.makeMemorySnapshot();
+    timings.ownSnapshotMadeMs = performance.now() - start;
+    keepOwnSnapshot(key, bytes);
+    return Promise.resolve(bytes);
+  } catch (error) {
+    timings.ownSnapshot = `not made: ${error && error.message ? error.message : error}`;
+    console.warn("wwe-scapi: cannot make this browser's own memory snapshot:", error);
+    return null;
+  }
 }
 
 // Messages frames post to this page before its service is up (an iframe whose app boots

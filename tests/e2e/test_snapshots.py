@@ -35,7 +35,7 @@ def test_the_build_serves_a_snapshot_of_each_kind_immutable(site: RunningSite, p
     page.goto(app_url(site, 1, f"snapshot-boot.html?loader={site.desktop}&case=none"))
     page.wait_for_function(BOOTED, timeout=BOOT_TIMEOUT_MS)
     table = page.evaluate(f"import('{site.desktop}/wwe-scapi.js').then((loader) => loader.SNAPSHOTS)")
-    assert set(table) == {"engine", "app", "desktop"}
+    assert set(table) == {"key", "engine", "app", "desktop"} and re.fullmatch(r"[0-9a-f]{16}", table["key"])
     assert "Chrome/" in table["engine"]
     for kind in ("app", "desktop"):
         assert re.fullmatch(rf"snapshots/[0-9a-f]{{16}}/{kind}\.bin", table[kind])
@@ -174,3 +174,78 @@ def test_the_desktop_and_its_python_app_boot_without_snapshots_as_well(open_desk
         assert window.evaluate("window.wweTimings.snapshot") == "not used: the build made none"
     answered = desktop.py(frame, "import json\njson.dumps((await service.agent.get())['username'])")
     assert answered == "ksandoval"
+
+
+# -- a desktop's own snapshot, in a browser the build made none for --------------------------------
+
+OTHER_BROWSER = "window.wweScapiSnapshots = {engine: 'Mozilla/5.0 Gecko/20100101 Firefox/140.0'};"
+OWN_KEYS = """() => new Promise((resolve, reject) => {
+  const opening = indexedDB.open("wwe-scapi", 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
+  opening.onerror = () => reject(opening.error);
+  opening.onsuccess = () => {
+    const request = opening.result.transaction("snapshots").objectStore("snapshots").getAllKeys();
+    request.onsuccess = () => { opening.result.close(); resolve(request.result); };
+  };
+})"""
+PUT_OWN = """([key, junk]) => new Promise((resolve, reject) => {
+  const opening = indexedDB.open("wwe-scapi", 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
+  opening.onerror = () => reject(opening.error);
+  opening.onsuccess = () => {
+    const transaction = opening.result.transaction("snapshots", "readwrite");
+    transaction.objectStore("snapshots").put(new Uint8Array(junk), key);
+    transaction.oncomplete = () => { opening.result.close(); resolve(true); };
+  };
+})"""
+
+
+def _open_the_desktop(page: Page, site: RunningSite) -> dict[str, object]:
+    site.config.value = {"options": {}, "apps": []}  # the desktop alone
+    page.goto(site.desktop + "/")
+    page.wait_for_function("window.wweDesktopReady === true", timeout=BOOT_TIMEOUT_MS)
+    return dict(page.evaluate("({snapshot: wweTimings.snapshot, own: wweTimings.ownSnapshot})"))
+
+
+def test_a_desktop_in_a_browser_the_build_made_none_for_makes_its_own_and_restores_it_next_time(site: RunningSite, page: Page) -> None:
+    page.add_init_script(OTHER_BROWSER)  # every page of this test: as if the build's snapshots were another browser's
+    page.goto(site.desktop + "/config.json")  # the desktop's origin: an older build's snapshot kept there
+    page.evaluate(PUT_OWN, ["desktop 0123456789abcdef Mozilla/5.0 an older browser", list(range(64))])
+    first = _open_the_desktop(page, site)
+    assert re.fullmatch(r"not used: it was made by another browser \(.*Firefox/140\.0\); this browser's own is made now \(IndexedDB\)",
+                        str(first["snapshot"])), first
+    page.wait_for_function("window.wweTimings.ownSnapshot === 'stored'", timeout=BOOT_TIMEOUT_MS)
+    agent = page.evaluate("navigator.userAgent")
+    [key] = page.evaluate(OWN_KEYS)  # the older one replaced
+    assert key.startswith("desktop ") and key.endswith(" " + agent) and "0123456789abcdef" not in key
+    second = _open_the_desktop(page, site)
+    assert second["snapshot"] == "restored: this browser's own (IndexedDB)" and second.get("own") is None, second
+    assert page.evaluate(WORKS) is True
+    assert page.evaluate("window.wweScenario('ring_inbound_call', {ani: '+15550100'}).state") == "RINGING"
+
+
+def test_a_broken_own_snapshot_is_dropped_said_and_made_again_on_the_next_boot(site: RunningSite, page: Page) -> None:
+    page.add_init_script(OTHER_BROWSER)
+    _open_the_desktop(page, site)
+    page.wait_for_function("window.wweTimings.ownSnapshot === 'stored'", timeout=BOOT_TIMEOUT_MS)
+    [key] = page.evaluate(OWN_KEYS)
+    page.evaluate(PUT_OWN, [key, list(range(64))])  # not a snapshot
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    broken = _open_the_desktop(page, site)
+    assert broken["snapshot"] == (
+        "not used: reading this browser's own snapshot (IndexedDB) failed:"
+        " this browser's own snapshot (IndexedDB) is not a Pyodide memory snapshot"
+    ), broken
+    assert any("booting Pyodide without its memory snapshot" in text for text in warnings), warnings
+    assert page.evaluate(OWN_KEYS) == [] and page.evaluate(WORKS) is True
+    again = _open_the_desktop(page, site)
+    assert str(again["snapshot"]).endswith("; this browser's own is made now (IndexedDB)")
+    page.wait_for_function("window.wweTimings.ownSnapshot === 'stored'", timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate(OWN_KEYS) == [key]
+
+
+def test_snapshots_switched_off_make_no_own_either(site: RunningSite, page: Page) -> None:
+    page.add_init_script("window.wweScapiSnapshots = null;")
+    assert _open_the_desktop(page, site)["snapshot"] == "not used: the build made none"
+    assert page.evaluate("window.wweTimings.ownSnapshot") is None and page.evaluate(OWN_KEYS) == []

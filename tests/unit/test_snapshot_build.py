@@ -53,8 +53,16 @@ def test_a_machine_without_chromium_or_playwright_makes_none_and_says_how_to_get
     assert "there is no" in str(why_none_can_be_made(tmp_path / "no-chromium"))
     said: list[str] = []
     monkeypatch.setattr(snapshots, "why_none_can_be_made", lambda: "there is no /usr/bin/chromium (apt-get install -y chromium)")
-    assert snapshots_for_loader(tmp_path, "k1", said.append, said.append) is None
-    assert said == ["no memory snapshots (there is no /usr/bin/chromium (apt-get install -y chromium)): pages boot Pyodide without one"]
+    assert snapshots_for_loader(tmp_path, "k1", said.append, said.append) == {"key": "k1"}  # a desktop makes its own
+    assert said == ["no memory snapshots (there is no /usr/bin/chromium (apt-get install -y chromium)): pages boot Pyodide"
+                    " without one (a desktop makes its own in the browser)"]
+
+
+def test_the_key_names_the_build_on_a_machine_without_the_browser(inputs: dict[str, Path]) -> None:
+    first = _key(inputs)
+    inputs["browser"].unlink()
+    absent = _key(inputs)
+    assert absent != first and len(absent) == 16 and absent == _key(inputs)
 
 
 def _fake_maker(engine: str, returncode: int = 0) -> Any:
@@ -81,7 +89,7 @@ def test_snapshots_are_made_once_per_key_and_other_keys_are_removed(tmp_path: Pa
     (stale / "app.bin").write_bytes(b"old")
     said: list[str] = []
     table = snapshots_for_loader(tmp_path, "k1", said.append, said.append)
-    assert table == {"engine": "HeadlessChrome/156", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
+    assert table == {"key": "k1", "engine": "HeadlessChrome/156", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
     assert [call[1:3] for call in maker.calls] == [["-m", "wwe_scapi.cli.snapshotmaker"]]
     assert maker.calls[0][5:] == list(KINDS)
     assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == [snapshots.LOCK, "k1"]
@@ -97,14 +105,14 @@ def test_a_failed_making_warns_leaves_nothing_half_made_and_gives_none(tmp_path:
     monkeypatch.setattr(subprocess, "run", _fake_maker("x", returncode=1))
     said: list[str] = []
     warned: list[str] = []
-    assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) is None
+    assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) == {"key": "k1"}
     assert len(warned) == 1 and "making the memory snapshots failed" in warned[0] and "the page crashed" in warned[0]
     assert [p.name for p in (tmp_path / "snapshots").iterdir()] == [snapshots.LOCK]
     # An unfinished folder (no made.json) is never used: it is made again.
     (tmp_path / "snapshots" / "k1").mkdir()
     monkeypatch.setattr(subprocess, "run", _fake_maker("y"))
     assert snapshots_for_loader(tmp_path, "k1", said.append, warned.append) == {
-        "engine": "y", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
+        "key": "k1", "engine": "y", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}
 
 
 def _get(url: str, **headers: str) -> tuple[str | None, bytes]:
@@ -178,6 +186,6 @@ def test_a_second_build_waits_for_the_first_then_finds_them_made(tmp_path: Path,
         (tmp_path / "snapshots" / ".k1.part").rename(tmp_path / "snapshots" / "k1")
         (tmp_path / "snapshots" / "k1" / MADE).write_text(json.dumps({"engine": "made by the first"}))
     second.join(timeout=30)
-    assert results == [{"engine": "made by the first", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}]
+    assert results == [{"key": "k1", "engine": "made by the first", "app": "snapshots/k1/app.bin", "desktop": "snapshots/k1/desktop.bin"}]
     assert maker.calls == []  # the second made none of its own
     assert (tmp_path / "snapshots" / snapshots.LOCK).exists()  # never removed with stale keys

@@ -116,7 +116,7 @@ def build_site(
     _sync_tree(root / "web", layout.out, keep={"pyodide", "wheels", PACKAGES, LOADER, JS_CLIENT, SNAPSHOTS})
     _write_js_client(layout)
     urls = _wheel_urls(wheels)
-    table = None
+    table: dict[str, str] | None = None  # None: switched off, the pages never use one
     if snapshots:
         key = snapshot_key(PYODIDE_VERSION, wheels, root / "web" / LOADER)
         if not made_before(layout.out, key):

@@ -39,8 +39,11 @@ def snapshot_key(pyodide_version: str, wheels: Sequence[Path], loader_template: 
     digest = hashlib.sha256(f"pyodide {pyodide_version}\0kinds {','.join(KINDS)}\0".encode())
     for wheel in wheels:
         digest.update(wheel.name.encode() + b"\0" + hashlib.sha256(wheel.read_bytes()).digest())
-    stat = browser.stat()
-    digest.update(f"browser {browser} {stat.st_size} {stat.st_mtime_ns}\0".encode())
+    try:
+        stat = browser.stat()
+        digest.update(f"browser {browser} {stat.st_size} {stat.st_mtime_ns}\0".encode())
+    except OSError:  # none on this machine: no snapshot is made, the key still names the build
+        digest.update(f"browser {browser} none\0".encode())
     digest.update(hashlib.sha256(loader_template.read_bytes()).digest())
     for maker in (MAKER, Path(__file__)):
         digest.update(hashlib.sha256(maker.read_bytes()).digest())
@@ -63,10 +66,11 @@ def made_before(site: Path, key: str) -> bool:
     return (site / SNAPSHOTS / key / MADE).is_file()
 
 
-def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str, str] | None:
-    """The loader's SNAPSHOTS table ({"engine": user agent, kind: URL}) for the snapshots of
-    `key`, made now unless they were made before; None, said with the reason, when there are
-    none (the pages then boot Pyodide as before). Other keys' snapshots are removed."""
+def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str, str]:
+    """The loader's SNAPSHOTS table ({"key": key, "engine": user agent, kind: URL}) for the
+    snapshots of `key`, made now unless they were made before; {"key": key} alone, said with
+    the reason, when none could be made (the pages then boot Pyodide as before, and a desktop
+    makes its own: web/wwe-scapi.js). Other keys' snapshots are removed."""
     folder = site / SNAPSHOTS
     here = folder / key
     folder.mkdir(parents=True, exist_ok=True)
@@ -77,15 +81,15 @@ def snapshots_for_loader(site: Path, key: str, say: Say, warn: Say) -> dict[str,
         if not made_before(site, key):
             why = why_none_can_be_made()
             if why is not None:
-                say(f"no memory snapshots ({why}): pages boot Pyodide without one")
-                return None
+                say(f"no memory snapshots ({why}): pages boot Pyodide without one (a desktop makes its own in the browser)")
+                return {"key": key}
             _remove_others(folder, keep=None)
             say("making the memory snapshots in Chromium (once per change of Pyodide, the wheels or the browser)")
             if not _make(site, here, warn):
-                return None
+                return {"key": key}
         _remove_others(folder, keep=key)
         made = json.loads((here / MADE).read_text(encoding="utf-8"))
-    return {"engine": made["engine"], **{kind: f"{SNAPSHOTS}/{key}/{kind}.bin" for kind in KINDS}}
+    return {"key": key, "engine": made["engine"], **{kind: f"{SNAPSHOTS}/{key}/{kind}.bin" for kind in KINDS}}
 
 
 def _make(site: Path, here: Path, warn: Say) -> bool:
