@@ -55,7 +55,7 @@ function snapshotFor(kind) {
   const url = new URL(table[kind], BASE);
   // (It holds the desktop's hash secret: its server gives it to pages of its origin only.)
   if (kind === "desktop" && url.origin !== location.origin) {
-    return {why: `the desktop's snapshot is for pages of ${url.origin} only`};
+    return {why: `the desktop's snapshot is for pages of ${url.origin} only`, own};
   }
   return {url};
 }

@@ -86,10 +86,15 @@ def test_the_desktops_snapshot_is_not_given_to_another_origin(site: RunningSite,
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{site.desktop}/{table['desktop']}.gz")
     assert refused.value.code == 403
-    # A desktop-kind page of another origin (startService's, say) boots without it, and says so.
+    # A desktop-kind page of another origin (startService's, say) boots without it, says so,
+    # and makes one of its own, kept in its own origin's IndexedDB.
     booted = _boot(page, site, "built", "desktop", origin=1)
     assert booted["state"] == "ready" and booted["warnings"] == []
-    assert booted["snapshot"] == f"not used: the desktop's snapshot is for pages of {site.desktop} only"
+    assert booted["snapshot"] == (
+        f"not used: the desktop's snapshot is for pages of {site.desktop} only; this browser's own is made now (IndexedDB)"
+    )
+    page.wait_for_function("window.wweTimings.ownSnapshot === 'stored'", timeout=BOOT_TIMEOUT_MS)
+    assert _boot(page, site, "built", "desktop", origin=1)["snapshot"] == "restored: this browser's own (IndexedDB)"
 
 
 @pytest.mark.parametrize("kind", ["app", "desktop"])
