@@ -186,18 +186,24 @@ class Bench:
         echo.wait_for_function("window.echoReady === true", timeout=TIMEOUT_MS, polling=POLL_MS)
         return page, echo, lambda n: list(echo.evaluate("n => window.roundTrips(n)", n))
 
-    def _open_js_client(self) -> Opened:
-        """The vendor's envelopes sent from plain JS in the app iframe, to the Python service."""
-        page, js = self._open_desktop_with(JS_APP, "window.jsAppReady === true")
+    @staticmethod
+    def _js_runs(page: Page, js: Frame) -> Opened:
         js.evaluate("window.quiet = true")  # the test app's own DOM log of replies is not the client
         return page, js, lambda n: list(js.evaluate("n => window.roundTrips('agent.getState', n)", n))
 
-    def _open_python_client(self) -> Opened:
-        """`await service.agent.get_state()` in the app iframe's Pyodide, to the Python service."""
-        page, py = self._open_desktop_with(PYTHON_APP, "window.wweAppReady === true")
+    @staticmethod
+    def _python_runs(page: Page, py: Frame) -> Opened:
         py.evaluate("code => window.pyodide.runPythonAsync(code)", PYTHON_ROUND_TRIPS)
         run = f"await _bench_round_trips({{}})"
         return page, py, lambda n: json.loads(py.evaluate("code => window.pyodide.runPythonAsync(code)", run.format(n)))
+
+    def _open_js_client(self) -> Opened:
+        """The vendor's envelopes sent from plain JS in the app iframe, to the Python service."""
+        return self._js_runs(*self._open_desktop_with(JS_APP, "window.jsAppReady === true"))
+
+    def _open_python_client(self) -> Opened:
+        """`await service.agent.get_state()` in the app iframe's Pyodide, to the Python service."""
+        return self._python_runs(*self._open_desktop_with(PYTHON_APP, "window.wweAppReady === true"))
 
     def _open_on_pyodide_echo(self, app_path: str, ready: str) -> tuple[Page, Frame]:
         url = self.app_origin + app_path
@@ -210,16 +216,11 @@ class Bench:
 
     def _open_js_client_on_pyodide_echo(self) -> Opened:
         """The JS client's envelopes to a Python "service" that only answers (the faster path)."""
-        page, js = self._open_on_pyodide_echo(JS_APP, "window.jsAppReady === true")
-        js.evaluate("window.quiet = true")
-        return page, js, lambda n: list(js.evaluate("n => window.roundTrips('agent.getState', n)", n))
+        return self._js_runs(*self._open_on_pyodide_echo(JS_APP, "window.jsAppReady === true"))
 
     def _open_python_client_on_pyodide_echo(self) -> Opened:
         """Our Python client to a Python "service" that only answers: both sides' Pyodide, no service."""
-        page, py = self._open_on_pyodide_echo(PYTHON_APP, "window.wweAppReady === true")
-        py.evaluate("code => window.pyodide.runPythonAsync(code)", PYTHON_ROUND_TRIPS)
-        run = f"await _bench_round_trips({{}})"
-        return page, py, lambda n: json.loads(py.evaluate("code => window.pyodide.runPythonAsync(code)", run.format(n)))
+        return self._python_runs(*self._open_on_pyodide_echo(PYTHON_APP, "window.wweAppReady === true"))
 
     def round_trips(self, calls: int, warm_up: int, rounds: int) -> dict[str, dict[str, Any]]:
         """Per topology, `calls` sequential round trips in one go after `warm_up`. With several
