@@ -6,6 +6,7 @@ const PYODIDE_PATH = "__PYODIDE_PATH__";
 const WHEELS = ["__WHEELS__"];
 // Where the wheels go in Pyodide's file system; each one is a sys.path entry of its own.
 const WHEEL_DIR = "__WHEEL_DIR__";
+const INDEX_URL = new URL(PYODIDE_PATH, BASE).href;  // Pyodide's folder, as loadPyodide() takes it
 // The memory snapshots the build made (cli/snapshots.py): {key, engine, app, desktop} (what
 // they depend on, hashed; the engine's user agent; each kind's URL), engine and URLs missing
 // when it could make none; null when snapshots are switched off (build --no-snapshots). A
@@ -35,6 +36,11 @@ function showError(error) {
     const box = document.getElementById("boot-error");
     if (box) box.textContent = String(error && error.stack ? error.stack : error);
   });
+}
+
+// An error's message (or the error itself, when it has none), for a one-line account.
+function messageOf(error) {
+  return error && error.message ? error.message : error;
 }
 
 // The engine a snapshot is for: its user agent, headless or not (the same binary).
@@ -129,7 +135,7 @@ function keepOwnSnapshot(key, bytes) {
   ownStore("readwrite", (store) => { store.clear(); return store.put(bytes, key); }).then(
     () => { timings.ownSnapshot = "stored"; },
     (error) => {
-      timings.ownSnapshot = `not stored: ${error && error.message ? error.message : error}`;
+      timings.ownSnapshot = `not stored: ${messageOf(error)}`;
       console.warn("wwe-scapi: cannot keep this browser's own memory snapshot (IndexedDB):", error);
     },
   );
@@ -137,6 +143,18 @@ function keepOwnSnapshot(key, bytes) {
 
 function dropOwnSnapshot() {
   ownStore("readwrite", (store) => store.clear()).catch(() => {});
+}
+
+// loadPyodide() from this server's Pyodide, with these options besides its folder; its module
+// imported once, as soon as pyodideModule() is first called.
+let pyodideImport = null;
+function pyodideModule() {
+  pyodideImport ??= import(INDEX_URL + "pyodide.mjs");
+  return pyodideImport;
+}
+async function loadPyodideWith(options = {}) {
+  const {loadPyodide} = await pyodideModule();
+  return loadPyodide({indexURL: INDEX_URL, ...options});
 }
 
 // The bytes to come, as a thenable that lets go of them once taken: Pyodide keeps what it was
@@ -151,15 +169,14 @@ function handOnce(bytes) {
 // boots normally and says why: console.warn, and wweTimings.snapshot. `making`: the key to
 // keep this page's own snapshot under once it is made (bootPython makes it).
 async function loadPyodideHere(kind) {
-  const indexURL = new URL(PYODIDE_PATH, BASE).href;
   const chosen = snapshotFor(kind);
   // Fetched (or read) while Pyodide's own files load; a failure is caught where it is awaited.
   const fetched = chosen.url ? snapshotBytes(chosen.url) : null;
   const ownRead = chosen.own ? ownSnapshotBytes(chosen.own) : null;
   for (const pending of [fetched, ownRead]) pending?.catch(() => {});
-  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
+  await pyodideModule();
   const failed = (what, error) => {
-    chosen.why = `${what} failed: ${error && error.message ? error.message : error}`;
+    chosen.why = `${what} failed: ${messageOf(error)}`;
     console.warn(`wwe-scapi: booting Pyodide without its memory snapshot: ${chosen.why}`);
   };
   let source = fetched ? {bytes: fetched, what: `restoring ${chosen.url}`} : null;
@@ -175,7 +192,7 @@ async function loadPyodideHere(kind) {
   }
   if (source) {
     try {
-      const pyodide = await loadPyodide({indexURL, _loadSnapshot: handOnce(source.bytes)});
+      const pyodide = await loadPyodideWith({_loadSnapshot: handOnce(source.bytes)});
       timings.pyodide = performance.now();
       timings.snapshot = source.own ? "restored: this browser's own (IndexedDB)" : "restored";
       return {pyodide, restored: true};
@@ -188,7 +205,7 @@ async function loadPyodideHere(kind) {
     }
   }
   timings.snapshot = `not used: ${chosen.why}` + (chosen.own ? "; this browser's own is made now (IndexedDB)" : "");
-  const pyodide = await loadPyodide(chosen.own ? {indexURL, _makeSnapshot: true} : {indexURL});
+  const pyodide = await loadPyodideWith(chosen.own ? {_makeSnapshot: true} : {});
   timings.pyodide = performance.now();
   return {pyodide, restored: false, making: chosen.own};
 }
@@ -260,47 +277,47 @@ export function bootPython(kind = "app") {
 // the globals'). Resolves to the snapshot's bytes.
 export async function makeSnapshot(kind) {
   if (!SNAPSHOT_IMPORTS[kind]) throw new Error(`wwe-scapi: no snapshot kind ${kind} (the kinds: ${Object.keys(SNAPSHOT_IMPORTS).join(", ")})`);
-  const indexURL = new URL(PYODIDE_PATH, BASE).href;
-  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
-  const [pyodide, ...wheels] = await Promise.all([loadPyodide({indexURL, _makeSnapshot: true}), ...fetchWheels()]);
+  const [pyodide, ...wheels] = await Promise.all([loadPyodideWith({_makeSnapshot: true}), ...fetchWheels()]);
   addWheels(pyodide, wheels, false);
   pyodide.pyimport("wwe_scapi").destroy();
+  return snapshotOf(pyodide, kind);
+}
+
+// A snapshot of a Pyodide booted for one (`_makeSnapshot`), the wheels added: the kind's
+// imports, then its memory.
+function snapshotOf(pyodide, kind) {
   for (const name of SNAPSHOT_IMPORTS[kind]) pyodide.pyimport(name).destroy();
   return pyodide.makeMemorySnapshot();
 }
 
-// This page's own snapshot, as the build makes one (makeSnapshot below): the kind's imports,
-// then Pyodide's memory, before any page wiring; kept while the page goes on. Its making
-// failing costs nothing but the next boot's speed.
+// This page's own snapshot, made as the build makes one (snapshotOf), before any page wiring.
 // A Pyodide booted to make a snapshot cannot serve the page (its `js` is a recording proxy of
 // the globals, on whose behalf the DOM's getters fail): the page goes on with one restored from
-// the snapshot just made, as its next boots will, or, if that fails, one booted as before.
+// the snapshot just made, as its next boots will, or, if that fails, one booted as before. Its
+// making failing costs nothing but the next boot's speed.
 async function pyodideAfterMaking(maker, kind, key) {
-  const indexURL = new URL(PYODIDE_PATH, BASE).href;
-  const {loadPyodide} = await import(indexURL + "pyodide.mjs");
   const made = makeOwnSnapshot(maker, kind, key);
   if (made) {
     try {
-      return await loadPyodide({indexURL, _loadSnapshot: handOnce(made)});
+      return await loadPyodideWith({_loadSnapshot: handOnce(made)});
     } catch (error) {
       console.warn("wwe-scapi: this browser's own snapshot, just made, cannot be restored:", error);
       dropOwnSnapshot();
     }
   }
-  return loadPyodide({indexURL});
+  return loadPyodideWith();
 }
 
 // Resolves to its bytes; null when it could not be made (said in the console).
 function makeOwnSnapshot(pyodide, kind, key) {
   const start = performance.now();
   try {
-    for (const name of SNAPSHOT_IMPORTS[kind]) pyodide.pyimport(name).destroy();
-    const bytes = pyodide.makeMemorySnapshot();
+    const bytes = snapshotOf(pyodide, kind);
     timings.ownSnapshotMadeMs = performance.now() - start;
     keepOwnSnapshot(key, bytes);
     return Promise.resolve(bytes);
   } catch (error) {
-    timings.ownSnapshot = `not made: ${error && error.message ? error.message : error}`;
+    timings.ownSnapshot = `not made: ${messageOf(error)}`;
     console.warn("wwe-scapi: cannot make this browser's own memory snapshot:", error);
     return null;
   }

@@ -184,25 +184,19 @@ def test_the_desktop_and_its_python_app_boot_without_snapshots_as_well(open_desk
 # -- a desktop's own snapshot, in a browser the build made none for --------------------------------
 
 OTHER_BROWSER = "window.wweScapiSnapshots = {engine: 'Mozilla/5.0 Gecko/20100101 Firefox/140.0'};"
-OWN_KEYS = """() => new Promise((resolve, reject) => {
+# One request on the loader's IndexedDB store (the desktop's own snapshots), its result once committed.
+_OWN_STORE = """(mode, use) => new Promise((resolve, reject) => {
   const opening = indexedDB.open("wwe-scapi", 1);
   opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
   opening.onerror = () => reject(opening.error);
   opening.onsuccess = () => {
-    const request = opening.result.transaction("snapshots").objectStore("snapshots").getAllKeys();
-    request.onsuccess = () => { opening.result.close(); resolve(request.result); };
+    const transaction = opening.result.transaction("snapshots", mode);
+    const request = use(transaction.objectStore("snapshots"));
+    transaction.oncomplete = () => { opening.result.close(); resolve(request.result); };
   };
 })"""
-PUT_OWN = """([key, junk]) => new Promise((resolve, reject) => {
-  const opening = indexedDB.open("wwe-scapi", 1);
-  opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
-  opening.onerror = () => reject(opening.error);
-  opening.onsuccess = () => {
-    const transaction = opening.result.transaction("snapshots", "readwrite");
-    transaction.objectStore("snapshots").put(new Uint8Array(junk), key);
-    transaction.oncomplete = () => { opening.result.close(); resolve(true); };
-  };
-})"""
+OWN_KEYS = f"() => ({_OWN_STORE})('readonly', (store) => store.getAllKeys())"
+PUT_OWN = f"([key, junk]) => ({_OWN_STORE})('readwrite', (store) => store.put(new Uint8Array(junk), key))"
 
 
 def _open_the_desktop(page: Page, site: RunningSite) -> dict[str, object]:

@@ -4,6 +4,7 @@ postMessage. Time moves on a manual clock."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -300,6 +301,11 @@ async def test_the_connection_buttons_drop_and_restore_and_down_comes_after_a_mi
 # -- the protocol log -------------------------------------------------------------------------------
 
 
+async def _get_states(app: Any, count: int) -> None:
+    """`count` agent.getState requests sent at once, every one answered."""
+    await asyncio.gather(*(app.agent.get_state() for _ in range(count)))
+
+
 async def test_the_log_is_drawn_in_one_batch_per_quarter_second_with_each_entrys_own_time() -> None:
     page = DesktopPage()
     app = page.app(0)
@@ -350,9 +356,7 @@ async def test_a_rows_details_are_built_only_when_it_is_opened_and_only_while_ke
     [row] = table.shown
     assert isinstance(row[9], int) and row[9] > 0 and all(not isinstance(cell, str) or "data:" not in cell for cell in row)
     assert table.details(row[9]).startswith("data:")
-    for _ in range(199):
-        app.agent.get_state()
-    await app.agent.get_state()
+    await _get_states(app, 200)
     page.clock.advance(0.25)
     assert table.details(row[9]) == ""  # no longer kept: the drawer says so
     with pytest.raises(ValueError, match="only 'rows' or 'details'"):
@@ -398,15 +402,11 @@ async def test_the_log_keeps_the_newest_rows_only() -> None:
 async def test_a_scrolled_table_gets_every_new_row_and_none_twice() -> None:
     page = DesktopPage()
     app = page.app(0)
-    for _ in range(29):
-        app.agent.get_state()
-    await app.agent.get_state()
+    await _get_states(app, 30)
     page.clock.advance(0.25)
     table = page.platform.log_table
     assert table is not None
-    for _ in range(40):
-        app.agent.get_state()
-    await app.agent.get_state()  # 41 entries due, not drawn yet, when the reader scrolls
+    await _get_states(app, 41)  # 41 entries due, not drawn yet, when the reader scrolls
     table.scroll(away_from_top=True)
     assert len(table.shown) == 30
     await app.agent.get()

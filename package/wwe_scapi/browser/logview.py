@@ -109,11 +109,16 @@ class ProtocolLogView:
             self._tabs[frame] = self._tab_of(frame)
         return self._tabs[frame]
 
+    @property
+    def _first_key(self) -> int:
+        """The oldest kept entry's key."""
+        return self._last_key - len(self._kept) + 1
+
     def _rows(self, count: int, skip: int = 0) -> list[list[Any]]:
         """The rows of the newest `count` kept entries but the `skip` newest, oldest first."""
         end = len(self._kept) - skip
         start = max(0, end - count)
-        first_key = self._last_key - len(self._kept) + 1
+        first_key = self._first_key
         return [_row(first_key + index, self._kept[index], self._tab(self._kept[index].frame)) for index in range(start, end)]
 
     def _flush(self) -> None:
@@ -134,6 +139,6 @@ class ProtocolLogView:
             self._wanted = int(number)
             return json.dumps(self._rows(self._wanted, skip=self._due))
         if what == "details":
-            index = int(number) - (self._last_key - len(self._kept) + 1)
+            index = int(number) - self._first_key
             return _details(self._kept[index]) if 0 <= index < len(self._kept) else ""
         raise ValueError(f"the protocol log's table asked for {what!r}: only 'rows' or 'details'")
