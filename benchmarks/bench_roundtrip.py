@@ -187,9 +187,10 @@ class Bench:
         return page, echo, lambda n: list(echo.evaluate("n => window.roundTrips(n)", n))
 
     @staticmethod
-    def _js_runs(page: Page, js: Frame) -> Opened:
+    def _js_runs(page: Page, js: Frame, with_frame_id: bool = True) -> Opened:
         js.evaluate("window.quiet = true")  # the test app's own DOM log of replies is not the client
-        return page, js, lambda n: list(js.evaluate("n => window.roundTrips('agent.getState', n)", n))
+        script = f"n => window.roundTrips('agent.getState', n, {'true' if with_frame_id else 'false'})"
+        return page, js, lambda n: list(js.evaluate(script, n))
 
     @staticmethod
     def _python_runs(page: Page, py: Frame) -> Opened:
@@ -200,6 +201,11 @@ class Bench:
     def _open_js_client(self) -> Opened:
         """The vendor's envelopes sent from plain JS in the app iframe, to the Python service."""
         return self._js_runs(*self._open_desktop_with(JS_APP, "window.jsAppReady === true"))
+
+    def _open_js_client_served(self) -> Opened:
+        """The same, without the frame id: no answer is given again by the bridge, every
+        request is served by the service's Python (what any request but a plain read costs)."""
+        return self._js_runs(*self._open_desktop_with(JS_APP, "window.jsAppReady === true"), with_frame_id=False)
 
     def _open_python_client(self) -> Opened:
         """`await service.agent.get_state()` in the app iframe's Pyodide, to the Python service."""
@@ -233,6 +239,7 @@ class Bench:
         openers: dict[str, Callable[[], Opened]] = {
             "js_echo_floor": self._open_echo,
             "js_client": self._open_js_client,
+            "js_client_served": self._open_js_client_served,
             "python_client": self._open_python_client,
             "js_client_pyodide_echo": self._open_js_client_on_pyodide_echo,
             "python_client_pyodide_echo": self._open_python_client_on_pyodide_echo,
@@ -423,7 +430,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["round_trip"] = rows
         results["ratios_to_floor"] = {
             name: {key: rows[name][key] / floor[key] for key in ("median_ms", "median_interpolated_ms", "p99_ms", "mean_ms")}
-            for name in ("python_client", "js_client", "js_client_pyodide_echo", "python_client_pyodide_echo")
+            for name in ("python_client", "js_client", "js_client_served", "js_client_pyodide_echo", "python_client_pyodide_echo")
         }
         # What our service adds over a Python "service" that only answers, with the same client.
         results["ratios_to_pyodide_echo"] = {
@@ -451,6 +458,7 @@ def print_report(results: dict[str, Any]) -> None:
         labels = (
             ("plain-JS echo (floor)", "js_echo_floor"),
             ("JS client → Python service", "js_client"),
+            ("  the same, served by Python", "js_client_served"),
             ("Python client → Python service", "python_client"),
             ("JS client → Pyodide echo", "js_client_pyodide_echo"),
             ("Python client → Pyodide echo", "python_client_pyodide_echo"),

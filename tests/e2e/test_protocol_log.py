@@ -63,7 +63,8 @@ def test_a_burst_keeps_the_newest_200_and_draws_the_rest_on_scroll(site, open_de
     app = desktop.frame(0)
     app.evaluate("window.quiet = true")
     app.evaluate("() => window.roundTrips('agent.getState', 250)")
-    app.evaluate("() => window.request('agent.get')")
+    # With its frame id, as roundTrips sent theirs (without, it would be a new page's request).
+    app.evaluate("() => window.request('agent.get', undefined, window.frameIds[0])")
     desktop.page.wait_for_function(f"{ROWS}.length > 0 && {ROWS}[0].cells[4].textContent === 'agent.get'", polling=25)
     at_top = desktop.page.evaluate(CELLS)
     assert 10 <= len(at_top) < 200  # only what the panel shows, and some to scroll into

@@ -17,7 +17,7 @@ from typing import Any
 
 from wwe_scapi.compat.fairness import FairScheduler
 from wwe_scapi.compat.fakedom import FakeDocument, FakeElement
-from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, MAX_MESSAGE_CHARS
+from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, KEPT_PER_WINDOW, MAX_MESSAGE_CHARS, SERVER_USER_AGENT
 from wwe_scapi.compat.layer import ClientBridge, ClientListener, Document, HostBridge, HostListener, TabBridgeHandle, Window
 
 logger = logging.getLogger(__name__)
@@ -132,18 +132,26 @@ class FakeBrowser:
 class _FakeHostBridge:
     """transports/postmessage.py's HOST_BRIDGE_JS, in Python."""
 
-    def __init__(self, window: FakeWindow, receive: HostListener, last_key: int = 0) -> None:
+    def __init__(
+        self, window: FakeWindow, receive: HostListener, repeated: Callable[[str], None], last_key: int = 0
+    ) -> None:
         self._window = window
         self._receive = receive
+        self._repeated = repeated
         self._keys: dict[int, int] = {}  # id(source window) -> key
         self._windows: dict[int, tuple[FakeWindow, str]] = {}
         self._last_key = last_key
+        self.kept: dict[int, dict[str, tuple[dict[str, Any], int]]] = {}  # key -> read -> (reply, token)
+        self._answered: list[int] = []  # window key, token, ...: not told to Python yet
+        self._telling = False
+        self._serving: tuple[int, str | None] = (0, None)
+        self.answered_again = 0  # how many requests the bridge answered itself
         browser = window.browser
         self.scheduler = FairScheduler(
             FAIRNESS_SLICE_MS, browser.now, lambda: browser.task(self.scheduler.drain), self._handle
         )
         window.addMessageListener(self._listener)
-        self.send: Callable[[int, str], bool] = self._send
+        self.send: Callable[[int, str, int], bool] = self._send
 
     def _key_of(self, source: FakeWindow, origin: str) -> int:
         key = self._keys.get(id(source))
@@ -151,6 +159,7 @@ class _FakeHostBridge:
             return key
         if key is not None:
             del self._windows[key]  # it navigated: its old key is gone
+            self.kept.pop(key, None)
         self._last_key += 1
         self._keys[id(source)] = self._last_key
         self._windows[self._last_key] = (source, origin)
@@ -161,20 +170,63 @@ class _FakeHostBridge:
             return
         self.scheduler.arrive(self._key_of(event.source, event.origin), event.origin, event.data)
 
+    def _settle(self) -> None:
+        if self._answered:
+            batch = ",".join(str(number) for number in self._answered)
+            self._answered = []
+            self._repeated(batch)
+
+    def _told(self) -> None:
+        self._telling = False
+        self._settle()
+
     def _handle(self, key: int, origin: str, message: Any) -> None:
         data = message if isinstance(message, dict) else {}
         request = data.get("request") if isinstance(data.get("request"), str) else None
         try:
             text = json.dumps(message)
         except (TypeError, ValueError) as error:  # a cycle, a value JSON cannot hold
+            self._settle()
             self._receive(key, origin, None, request, _json_or_none(data.get("referenceId")), str(error))
             return
         if len(text) > MAX_MESSAGE_CHARS:
+            self._settle()
             self._receive(key, origin, None, request, _json_or_none(data.get("referenceId")), "too large", len(text))
             return
-        self._receive(key, origin, text)
+        read = _read_of(key, message) if isinstance(message, dict) else None
+        if read is not None and key in self.kept and self._answer_again(key, data, read):
+            return
+        self._settle()
+        self._serving = (key, read)
+        try:
+            self._receive(key, origin, text)
+        finally:
+            self._serving = (0, None)
 
-    def _send(self, key: int, text: str) -> bool:
+    def _answer_again(self, key: int, data: dict[str, Any], read: str) -> bool:
+        found = self.kept.get(key, {}).get(read)
+        entry = self._windows.get(key)
+        if found is None or entry is None or entry[0].closed:
+            return False
+        reply, token = found
+        reference_id = data.get("referenceId")
+        answer: dict[str, Any] = {}
+        for name, value in reply.items():
+            if name == "referenceId":
+                continue
+            answer[name] = value
+            if name == "request" and reference_id is not None:
+                answer["referenceId"] = reference_id
+        entry[0].postMessage(answer, entry[1], self._window)
+        self.answered_again += 1
+        self._answered += [key, token]
+        if not self._telling:
+            self._telling = True
+            self._window.browser.task(self._told)
+        return True
+
+    def _send(self, key: int, text: str, token: int = 0) -> bool:
+        self._settle()
         entry = self._windows.get(key)
         if entry is None:
             return False
@@ -182,9 +234,20 @@ class _FakeHostBridge:
         if window.closed:
             del self._windows[key]
             self._keys.pop(id(window), None)
+            self.kept.pop(key, None)
             return False
-        window.postMessage(json.loads(text), origin, self._window)
+        message = json.loads(text)
+        window.postMessage(message, origin, self._window)
+        serving, read = self._serving
+        if token and key == serving and read is not None:
+            table = self.kept.setdefault(key, {})
+            if len(table) < KEPT_PER_WINDOW:
+                table[read] = (message, token)
         return True
+
+    def forget(self) -> None:
+        self._settle()
+        self.kept.clear()
 
     def place(self, key: int) -> str | None:
         entry = self._windows.get(key)
@@ -239,6 +302,7 @@ class _FakeHostBridge:
 
     def renew(self, key: int) -> int | None:
         entry = self._windows.pop(key, None)
+        self.kept.pop(key, None)
         if entry is None:
             return None
         self._last_key += 1
@@ -249,6 +313,8 @@ class _FakeHostBridge:
     def close(self) -> None:
         self._window.removeMessageListener(self._listener)
         self.scheduler.clear()
+        self.kept.clear()
+        self._answered = []
         self._keys.clear()
         self._windows.clear()
 
@@ -366,6 +432,7 @@ class FakePlatform:
         self.exposed: dict[str, Callable[..., Any]] = {}
         self.opened: list[tuple[str, str, FakeWindow]] = []
         self.log_table: FakeLogTable | None = None
+        self.host: _FakeHostBridge | None = None  # the host bridge, once a service started
         self.listeners: list[Callable[..., Any]] = []
         self.served: dict[str, Any] = {}  # what fetch_json finds: url -> JSON value
         self.posted: list[tuple[str, str]] = []  # what post_text sent: (url, text)
@@ -388,10 +455,11 @@ class FakePlatform:
     def is_null(self, value: object) -> bool:
         return value is None
 
-    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
+    def host_bridge(self, source: str, receive: HostListener, repeated: Callable[[str], None]) -> HostBridge:
         # The bridge's first key is set in its source, as the page runs it.
         first = re.search(r"let lastKey = (\d+);", source)
-        return _FakeHostBridge(self.window, receive, int(first.group(1)) if first else 0)
+        self.host = _FakeHostBridge(self.window, receive, repeated, int(first.group(1)) if first else 0)
+        return self.host
 
     def client_bridge(
         self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]
@@ -453,6 +521,32 @@ class FakePlatform:
         if url not in self.served:
             raise OSError(f"{url} answered 404 Not Found")
         return json.loads(json.dumps(self.served[url]))
+
+
+def _read_of(key: int, data: dict[str, Any]) -> str | None:
+    """The bridge's readOf: the text a plain read is kept under, for a request carrying this
+    window's frame id (JSON.stringify's form of its parameters)."""
+    request, frame_id = data.get("request"), data.get("frameId")
+    if not isinstance(request, str) or "event" in data:
+        return None
+    if isinstance(frame_id, bool) or not isinstance(frame_id, (int, float, str)) or _js_string(frame_id) != str(key):
+        return None
+    user_agent = data.get("userAgent")
+    if isinstance(user_agent, str) and SERVER_USER_AGENT in user_agent:
+        return None
+    parameters = data.get("parameters")
+    if parameters is None:
+        return request + " []"
+    if not isinstance(parameters, list):
+        return None
+    return request + " " + json.dumps(parameters, separators=(",", ":"), ensure_ascii=False)
+
+
+def _js_string(value: float | str) -> str:
+    """JavaScript's String() of a frame id (3.0 is "3")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _and_ancestors(element: Any) -> list[Any]:

@@ -28,10 +28,13 @@ if TYPE_CHECKING:
 class _HostBridge:
     """The JavaScript host bridge, with JavaScript's null turned into None."""
 
-    def __init__(self, bridge: Any, proxy: Any) -> None:
+    def __init__(self, bridge: Any, proxies: list[Any]) -> None:
         self._bridge = bridge
-        self._proxy = proxy
-        self.send: Callable[[int, str], bool] = bridge.send  # called as it is: the hot path
+        self._proxies = proxies
+        self.send: Callable[[int, str, int], bool] = bridge.send  # called as it is: the hot path
+
+    def forget(self) -> None:
+        self._bridge.forget()
 
     def place(self, key: int) -> str | None:
         place = self._bridge.place(key)
@@ -52,7 +55,8 @@ class _HostBridge:
 
     def close(self) -> None:
         self._bridge.close()
-        self._proxy.destroy()
+        for proxy in self._proxies:
+            proxy.destroy()
 
 
 class _ClientBridge:
@@ -121,9 +125,9 @@ class BrowserPlatform:
     def is_null(self, value: object) -> bool:
         return value is None or value is jsnull
 
-    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
-        proxy = create_proxy(receive)
-        return _HostBridge(run_js(source)(proxy), proxy)
+    def host_bridge(self, source: str, receive: HostListener, repeated: Callable[[str], None]) -> HostBridge:
+        proxies = [create_proxy(receive), create_proxy(repeated)]
+        return _HostBridge(run_js(source)(*proxies), proxies)
 
     def client_bridge(
         self, source: str, target: Any, origin: str | None, receive: ClientListener, hidden: Callable[[], None]

@@ -64,7 +64,11 @@ class HostBridge(Protocol):
     """The service's side of postMessage: source windows by integer key, replies posted to
     each window's own origin."""
 
-    send: Callable[[int, str], bool]  # (key, JSON text) -> False when that window is gone
+    send: Callable[[int, str, int], bool]  # (key, JSON text, token to keep it by or 0) -> False when gone
+
+    def forget(self) -> None:
+        """Drop every kept answer, after telling Python of those given again."""
+        ...
 
     def place(self, key: int) -> str | None:
         """The id of the page's iframe showing that window (or an ancestor of it), "popup" for
@@ -128,7 +132,7 @@ class Platform(Protocol):
         """JavaScript's null or undefined (null arrives as `jsnull`, not None)."""
         ...
 
-    def host_bridge(self, source: str, receive: HostListener) -> HostBridge:
+    def host_bridge(self, source: str, receive: HostListener, repeated: Callable[[str], None]) -> HostBridge:
         """Run the service's postMessage bridge (JavaScript `source`, from the transport) to
         listen to every window's messages on this page."""
         ...

@@ -16,3 +16,7 @@ MAX_MESSAGE_CHARS: Final = 1_048_576
 MAX_STRING_CHARS: Final = 16_384
 # How long the desktop serves queued messages before it lets the page's other tasks in (ms).
 FAIRNESS_SLICE_MS: Final = 8
+
+# The host bridge keeps at most this many answers per window (service/keptreads.py); reads
+# with other parameters than those are served by Python.
+KEPT_PER_WINDOW: Final = 32

@@ -68,6 +68,10 @@ class RateLimiter:
     def active(self) -> bool:
         return bool(self.limits)
 
+    def limits_request(self, request: str) -> bool:
+        """Does any limit count that request (its own, or the one for all requests)."""
+        return request in self.limits or GLOBAL in self.limits
+
     def check(self, origin: str, request: str) -> Decision:
         """Count one request, and say whether to serve, refuse once, or ignore it."""
         if not self.limits:

@@ -92,6 +92,10 @@ class Admission:
             self._check_writable(spec, parameters, warn)
         return spec, parameters
 
+    def unlimited(self, judged: str) -> bool:
+        """No rate limit counts that request (by its canonical name), for any origin."""
+        return self._limiter is None or not self._limiter.limits_request(judged)
+
     def _count(self, origin: str, judged: str, name: str) -> None:
         """Count the request; the first one over a limit is answered, the rest ignored (reference)."""
         assert self._limiter is not None

@@ -40,7 +40,9 @@ from wwe_scapi.service.errors import RequestError
 from wwe_scapi.service.frames import Frame
 from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.handlers import ALL_HANDLERS
+from wwe_scapi.service.keptreads import KEPT_READS, KeptAnswers
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
+from wwe_scapi.transports.base import AnswerKeeper
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.leniency import refuse, warning_text
 
@@ -164,7 +166,15 @@ class Service:
         self._warnings: list[str] = []  # of the request being served
         self._last_subscription = 0
         self.log = log or ProtocolLog(self.workspace.clock)
-        if isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace:
+        simulated = isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace
+        # Plain reads answered again by the transport (keptreads.py): the simulated centre's only.
+        self._kept: KeptAnswers | None = None
+        if simulated and isinstance(transport, AnswerKeeper) and transport.keeps_answers:
+            self._kept = KeptAnswers(transport)
+            transport.on_repeated(self._answered_again)
+            if tabs is not None:
+                tabs.add_listener(self._forget_answers)
+        if simulated:
             self.workspace.subscribe(self._on_domain_event)
         else:  # the desk's events from the workspace, the contact centre's from the centre
             self.workspace.subscribe(self._on_desk_event)
@@ -327,6 +337,9 @@ class Service:
             else:
                 self._answer(frame, name, message.reference_id, error=refusal.message, parameters=message.parameters)
             return
+        kept_read = spec.canonical in KEPT_READS
+        if self._kept is not None and not kept_read:
+            self._forget_answers()  # it may change what a read answers
         forwarded = self.tabs.route(frame.context, spec.canonical, parameters) if self.tabs is not None else None
         if forwarded is not None:  # served by the leader tab
             warnings = tuple(self._warnings)
@@ -337,7 +350,8 @@ class Service:
             warnings = tuple(self._warnings)
             outcome.then(lambda settled: self._settled(frame, message, settled, warnings))
         else:
-            self._settled(frame, message, outcome, ())
+            keep = kept_read and not outcome.warnings and self._may_keep(frame.origin, spec.canonical)
+            self._settled(frame, message, outcome, (), keep)
 
     def run_handler(self, context: RequestContext, name: str, parameters: list[Any]) -> Outcome | Pending:
         """Run an admitted request's handler; its failures become the outcome's error. The
@@ -356,13 +370,45 @@ class Service:
             return data
         return Outcome(data, None, tuple(self._warnings))
 
-    def _settled(self, frame: Frame, message: RequestMessage, outcome: Outcome, earlier: tuple[str, ...]) -> None:
+    def _settled(
+        self, frame: Frame, message: RequestMessage, outcome: Outcome, earlier: tuple[str, ...], keep: bool = False
+    ) -> None:
+        """Answer the request; `keep`: its success may be kept and given again (keptreads.py)."""
         warnings = earlier + outcome.warnings
         name, reference_id, parameters = message.name, message.reference_id, message.parameters
         if outcome.error is not None:
             self._answer(frame, name, reference_id, error=outcome.error, warnings=warnings, parameters=parameters)
         else:
-            self._answer(frame, name, reference_id, data=outcome.data, warnings=warnings, parameters=parameters)
+            self._answer(
+                frame, name, reference_id, data=outcome.data, warnings=warnings, parameters=parameters, keep=keep
+            )
+
+    def _may_keep(self, origin: str, name: str) -> bool:
+        """Would the same read again pass the same checks: no rate limit counts it, and this
+        tab serves it (alone, or the leader)."""
+        return (
+            self._kept is not None
+            and self.admission.unlimited(name)
+            and (self.tabs is None or self.tabs.frame_state() == "LEADING")
+        )
+
+    def _forget_answers(self) -> None:
+        if self._kept is not None:
+            self._kept.forget()
+
+    def _answered_again(self, given: list[tuple[int, int]]) -> None:
+        """The transport gave these kept answers again (window key, token), in this order: the
+        bookkeeping of serving them."""
+        for key, token in given:
+            kept = self._kept.get(token) if self._kept is not None else None
+            frame = self.frames.get(key)
+            if kept is None or frame is None:
+                continue
+            frame.announced = True  # the request carried its frame id
+            if self.log.active:
+                self.log.write(
+                    Direction.REQUEST, frame.origin, frame.id, kept.name, "ok", True, (), kept.parameters, kept.data
+                )
 
     def _subscribe(self, frame: Frame, message: SubscribeMessage) -> None:
         unknown = [name for name in message.names if not _is_event_name(name)]
@@ -436,6 +482,7 @@ class Service:
         return delivered
 
     def _on_domain_event(self, event: DomainEvent) -> None:
+        self._forget_answers()  # every change of the workspace, its redraw notices included
         if event.topic in EVENT_NAMES:  # not the desktop's own redraw notices
             self.publish(event.topic, self._readable_copy(event.data), event.to_frame)
 
@@ -474,14 +521,18 @@ class Service:
         error: str | None = None,
         warnings: tuple[str, ...] = (),
         parameters: Any = None,
+        keep: bool = False,
     ) -> None:
         readable = None
+        token = 0
         if error is None:
             readable = self._readable_copy(data)
             reply = messages.success_response(name, reference_id, readable)
+            if keep and self._kept is not None and name is not None:
+                token = self._kept.token_for(name, parameters, readable)
         else:
             reply = messages.failure_response(name, reference_id, error)
-        self._send(frame, reply)
+        self._send(frame, reply, token)
         if self.log.active:
             self.log.write(
                 Direction.REQUEST, frame.origin, frame.id, name or "-", error or "ok", error is None, warnings,
@@ -493,14 +544,21 @@ class Service:
         if origin != NULL_ORIGIN and self._transport is not None:
             self._transport.send(frame_id, messages.failure_response(name, reference_id, reason))
 
-    def _send(self, frame: Frame, message: Message) -> bool:
+    def _send(self, frame: Frame, message: Message, token: int = 0) -> bool:
+        """`token`: the transport may keep it as the answer to the read being served."""
         if frame.origin == NULL_ORIGIN:
             # An opaque origin can be produced by anyone: it is never a reply target.
             self.log.write(
                 Direction.IGNORED, frame.origin, frame.id, "-", "no reply to the origin 'null'", False
             )
             return False
-        if self._transport is None or self._transport.send(frame.id, message):
+        if self._transport is None:
+            return True
+        if token and self._kept is not None:
+            sent = self._kept.send(frame.id, message, token)
+        else:
+            sent = self._transport.send(frame.id, message)
+        if sent:
             return True
         self.frames.pop(frame.id, None)  # its window is gone
         return False

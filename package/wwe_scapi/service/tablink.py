@@ -3,6 +3,7 @@ tab stands in the election. Implemented by wwe_scapi.tabs; absent for a desktop 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -30,4 +31,8 @@ class TabLink(Protocol):
 
     def is_last_active(self) -> bool:
         """Is this the tab the agent used last."""
+        ...
+
+    def add_listener(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Told when this tab's frameState, the leader or the last active tab changes."""
         ...

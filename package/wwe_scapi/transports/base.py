@@ -12,7 +12,7 @@ loop, in order per window; a copy of plain JSON data; the sender's origin attach
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from wwe_scapi.protocol.messages import Unreadable
 
@@ -39,6 +39,30 @@ class ServiceTransport(Protocol):
 
     def close(self) -> None:
         """Stop delivering; forget every window."""
+        ...
+
+
+# The (window key, token) pairs of the kept answers a transport gave again, in the order given.
+Repeated = Callable[[list[tuple[int, int]]], None]
+
+
+@runtime_checkable
+class AnswerKeeper(Protocol):
+    """A service transport that may answer a window's repeated plain read itself, from the
+    reply the service sent it the first time with a token, until the service forgets them
+    all; it tells the service of each one (`on_repeated`) before it hands over anything else."""
+
+    keeps_answers: bool
+
+    def send(self, key: int, message: Message, token: int = 0) -> bool:
+        """As ServiceTransport.send; a token > 0 keeps `message` as the answer to the read
+        being served from that window (the same request and parameters, its frame id)."""
+        ...
+
+    def on_repeated(self, repeated: Repeated) -> None: ...
+
+    def forget(self) -> None:
+        """No kept answer holds any more (the workspace changed); those given are told first."""
         ...
 
 
@@ -74,9 +98,11 @@ class WindowPlaces(Protocol):
 
 
 __all__ = [
+    "AnswerKeeper",
     "ClientReceiver",
     "ClientTransport",
     "Message",
+    "Repeated",
     "ServiceReceiver",
     "ServiceTransport",
     "Unreadable",

@@ -9,31 +9,86 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, MAX_MESSAGE_CHARS
+from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, KEPT_PER_WINDOW, MAX_MESSAGE_CHARS, SERVER_USER_AGENT
 from wwe_scapi.protocol.messages import Unreadable
 
 if TYPE_CHECKING:
     from wwe_scapi.compat.layer import ClientBridge, HostBridge, Platform
-    from wwe_scapi.transports.base import ClientReceiver, Message, ServiceReceiver
+    from wwe_scapi.transports.base import ClientReceiver, Message, Repeated, ServiceReceiver
 
 
 # The service's side: remembers each source window under an integer key; a window that comes
 # back from another origin (it navigated) gets a new key. Replies go to the window's own
-# origin, never "*". Returns {send(key, text), place(key), focus(key), close()}.
+# origin, never "*". Returns {send(key, text, token), forget(), place(key), focus(key),
+# renew(key), close()}.
+#
+# Kept answers: a reply Python sends with a token (a plain read, answered from the workspace
+# alone) is kept for that window; the same read again from it (the same request and
+# parameters, its own frame id) is answered here, without entering Python, and `repeated`
+# tells Python which (window key, token) it answered, on a later task: before anything else
+# reaches Python (a message, a reply or an event Python sends), so the protocol log keeps the
+# wire's order. Python calls forget() whenever the workspace changes.
 _HOST_BRIDGE_TEMPLATE: Final = r"""
-(receive) => {
+(receive, repeated) => {
   const keys = new Map();
   const windows = new Map();
   let lastKey = 0;
+  const kept = new Map();  // key -> Map(read text -> [reply, token])
+  const KEPT_PER_WINDOW = __KEPT_PER_WINDOW__;
+  let answered = [];  // window key, token, ...: repeated reads Python has not been told of
+  let telling = false;
+  const tell = new MessageChannel();
+  const settle = () => {
+    if (answered.length === 0) return;
+    const batch = answered.join(",");
+    answered = [];
+    repeated(batch);
+  };
+  tell.port1.onmessage = () => { telling = false; settle(); };
   const keyOf = (source, origin) => {
     const key = keys.get(source);
     if (key !== undefined && windows.get(key)[1] === origin) return key;
-    if (key !== undefined) windows.delete(key);  // it navigated: its old key is gone
+    if (key !== undefined) { windows.delete(key); kept.delete(key); }  // it navigated: its old key is gone
     lastKey += 1;
     keys.set(source, lastKey);
     windows.set(lastKey, [source, origin]);
     return lastKey;
   };
+  // The text a plain read is kept under (its request and parameters), when the message is a
+  // request carrying this window's frame id; undefined for any other message.
+  const readOf = (key, data) => {
+    if (typeof data.request !== "string" || "event" in data) return undefined;
+    const frameId = data.frameId;
+    if ((typeof frameId !== "number" && typeof frameId !== "string") || String(frameId) !== String(key)) return undefined;
+    if (typeof data.userAgent === "string" && data.userAgent.includes("__SERVER_USER_AGENT__")) return undefined;
+    const parameters = data.parameters;
+    if (parameters === undefined || parameters === null) return data.request + " []";
+    return Array.isArray(parameters) ? data.request + " " + JSON.stringify(parameters) : undefined;
+  };
+  // Answers a read again from the window's kept reply: the same message but its reference id.
+  const answerAgain = (key, data, read) => {
+    const table = kept.get(key);
+    const found = table === undefined ? undefined : table.get(read);
+    const entry = windows.get(key);
+    if (found === undefined || entry === undefined || entry[0].closed) return false;
+    const [reply, token] = found;
+    const referenceId = data.referenceId;
+    const answer = {};
+    for (const name in reply) {
+      if (name === "referenceId") continue;
+      answer[name] = reply[name];
+      if (name === "request" && referenceId !== undefined && referenceId !== null) answer.referenceId = referenceId;
+    }
+    entry[0].postMessage(answer, entry[1]);
+    answered.push(key, token);
+    if (!telling) {
+      telling = true;
+      tell.port2.postMessage(null);
+    }
+    return true;
+  };
+  let serving = 0;  // the window whose message Python is serving now, with its read
+  let servingRead;
   // What can be read of a message JSON cannot hold (a BigInt, a cycle...): its request name,
   // and its reference id as JSON text when that alone is JSON (the client may match it).
   const readable = (value) => {
@@ -47,14 +102,24 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
     try {
       text = JSON.stringify(message);
     } catch (error) {
+      settle();
       receive(key, origin, undefined, request, readable(data.referenceId), String(error));
       return;
     }
     if (text !== undefined && text.length > __MAX_MESSAGE_CHARS__) {
+      settle();
       receive(key, origin, undefined, request, readable(data.referenceId), "too large", text.length);
       return;
     }
-    receive(key, origin, text === undefined ? "null" : text);
+    const read = readOf(key, data);
+    if (read !== undefined && kept.has(key) && answerAgain(key, data, read)) return;
+    settle();
+    [serving, servingRead] = [key, read];
+    try {
+      receive(key, origin, text === undefined ? "null" : text);
+    } finally {
+      [serving, servingRead] = [0, undefined];
+    }
   };
   const serveSafely = (key, origin, message) => {
     const start = performance.now();
@@ -136,16 +201,30 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
     window.addEventListener("message", listener);
   }
   return {
-    send(key, text) {
+    // token: keep the reply as the answer to the read being served (a plain read's).
+    send(key, text, token) {
+      settle();
       const entry = windows.get(key);
       if (entry === undefined) return false;
       if (entry[0].closed) {
         windows.delete(key);
         keys.delete(entry[0]);
+        kept.delete(key);
         return false;
       }
-      entry[0].postMessage(JSON.parse(text), entry[1]);
+      const message = JSON.parse(text);
+      entry[0].postMessage(message, entry[1]);
+      if (token && key === serving && servingRead !== undefined) {
+        let table = kept.get(key);
+        if (table === undefined) kept.set(key, table = new Map());
+        if (table.size < KEPT_PER_WINDOW) table.set(servingRead, [message, token]);
+      }
       return true;
+    },
+    // The workspace changed: no kept answer holds any more (those given are told first).
+    forget() {
+      settle();
+      kept.clear();
     },
     // Where that window is shown: the id of the desktop's iframe holding it (itself or an
     // ancestor), "popup" for a window opened from here, null when unknown or gone.
@@ -210,6 +289,7 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       const entry = windows.get(key);
       if (entry === undefined) return null;
       windows.delete(key);
+      kept.delete(key);
       lastKey += 1;
       windows.set(lastKey, entry);
       keys.set(entry[0], lastKey);
@@ -222,13 +302,18 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
       waiting = 0;
       keys.clear();
       windows.clear();
+      kept.clear();
+      answered = [];
     },
   };
 }
 """
 
-HOST_BRIDGE_JS: Final = _HOST_BRIDGE_TEMPLATE.replace("__MAX_MESSAGE_CHARS__", str(MAX_MESSAGE_CHARS)).replace(
-    "__SLICE_MS__", str(FAIRNESS_SLICE_MS)
+HOST_BRIDGE_JS: Final = (
+    _HOST_BRIDGE_TEMPLATE.replace("__MAX_MESSAGE_CHARS__", str(MAX_MESSAGE_CHARS))
+    .replace("__SLICE_MS__", str(FAIRNESS_SLICE_MS))
+    .replace("__KEPT_PER_WINDOW__", str(KEPT_PER_WINDOW))
+    .replace("__SERVER_USER_AGENT__", SERVER_USER_AGENT)
 )
 
 # An app's side: picks the service window as the vendor client does (an explicit target,
@@ -286,25 +371,42 @@ assert _FIRST_KEY_LINE in HOST_BRIDGE_JS
 
 
 class PostMessageServiceTransport:
-    """The service's side, on the desktop page: every window that posts to it gets a key."""
+    """The service's side, on the desktop page: every window that posts to it gets a key.
+    It keeps answers (transports/base.py's AnswerKeeper): the bridge answers a window's
+    repeated plain read itself."""
 
-    def __init__(self, platform: Platform, first_key: int = 1) -> None:
-        """`first_key`: the key of the first window (each desktop tab has a block of its own)."""
+    def __init__(self, platform: Platform, first_key: int = 1, keeps_answers: bool = True) -> None:
+        """`first_key`: the key of the first window (each desktop tab has a block of its own).
+        `keeps_answers`: False, and every request is served by Python (benchmarks compare)."""
         self._platform = platform
         self._source = HOST_BRIDGE_JS.replace(_FIRST_KEY_LINE, f"let lastKey = {int(first_key) - 1};")
         self._bridge: HostBridge | None = None
         self._receiver: ServiceReceiver | None = None
-        self._post: Callable[[int, str], bool] = _no_window
+        self._repeated: Repeated | None = None
+        self._post: Callable[[int, str, int], bool] = _no_window
+        self.keeps_answers = keeps_answers
 
     def start(self, receiver: ServiceReceiver) -> None:
         if self._bridge is not None:
             raise RuntimeError("This transport has already been started by a service.")
         self._receiver = receiver
-        self._bridge = self._platform.host_bridge(self._source, self._receive)
+        self._bridge = self._platform.host_bridge(self._source, self._receive, self._answered_again)
         self._post = self._bridge.send  # a JavaScript function, held: one call per message
 
-    def send(self, key: int, message: Message) -> bool:
-        return bool(self._post(key, json.dumps(message)))
+    def send(self, key: int, message: Message, token: int = 0) -> bool:
+        return bool(self._post(key, json.dumps(message), token))
+
+    def on_repeated(self, repeated: Repeated) -> None:
+        self._repeated = repeated
+
+    def forget(self) -> None:
+        if self._bridge is not None:
+            self._bridge.forget()
+
+    def _answered_again(self, batch: str) -> None:
+        numbers = [int(number) for number in batch.split(",")]
+        if self._repeated is not None:
+            self._repeated(list(zip(numbers[::2], numbers[1::2])))
 
     def _receive(
         self,
@@ -351,10 +453,11 @@ class PostMessageServiceTransport:
         if self._bridge is not None:
             self._bridge.close()
         self._receiver = None
+        self._repeated = None
         self._post = _no_window
 
 
-def _no_window(key: int, text: str) -> bool:
+def _no_window(key: int, text: str, token: int = 0) -> bool:
     return False
 
 
