@@ -4,24 +4,12 @@
 // Reads one JSON line per trace on stdin: {"bridge": source, "trace": [{window, cost} |
 // {gap}]}; writes one JSON line per trace: [[window, seq, servedAt], ...] in serving order.
 "use strict";
-const readline = require("node:readline");
+const { simulatedPage, serveLines } = require("./node_page.js");
 
 function run(bridgeSource, trace) {
   let now = 0;
-  const tasks = [];
-  let listener = null;
-  Object.defineProperty(globalThis, "performance", { value: { now: () => now }, configurable: true, writable: true });
-  globalThis.window = {
-    addEventListener: (type, handler) => { if (type === "message") listener = handler; },
-    removeEventListener: () => {},
-  };
-  globalThis.MessageChannel = class {
-    constructor() {
-      const port1 = { onmessage: null };
-      this.port1 = port1;
-      this.port2 = { postMessage: (data) => tasks.push(() => port1.onmessage({ data })) };
-    }
-  };
+  const page = simulatedPage(() => now);
+  const tasks = page.tasks;
   const served = [];
   const receive = (key, origin, text) => {
     const data = JSON.parse(text);
@@ -41,15 +29,11 @@ function run(bridgeSource, trace) {
     }
     const data = { window: item.window, seq, cost: item.cost };
     const event = { source: sourceOf(item.window), origin: `https://w${item.window}.test`, data };
-    tasks.push(() => listener(event));
+    tasks.push(() => page.listener(event));
   });
-  while (tasks.length > 0) tasks.shift()();
+  page.drain();
   bridge.close();
   return served;
 }
 
-const lines = readline.createInterface({ input: process.stdin });
-lines.on("line", (line) => {
-  const { bridge, trace } = JSON.parse(line);
-  process.stdout.write(JSON.stringify(run(bridge, trace)) + "\n");
-});
+serveLines(run);

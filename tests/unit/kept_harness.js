@@ -5,23 +5,11 @@
 // {forget: true} | {close: window}]}; writes one JSON line per trace: {"handed": [[key, seq],
 // ...], "posted": [[window, message], ...], "repeated": [batch, ...]}.
 "use strict";
-const readline = require("node:readline");
+const { simulatedPage, serveLines } = require("./node_page.js");
 
 function run(bridgeSource, trace) {
-  const tasks = [];
-  let listener = null;
-  Object.defineProperty(globalThis, "performance", { value: { now: () => 0 }, configurable: true, writable: true });
-  globalThis.window = {
-    addEventListener: (type, handler) => { if (type === "message") listener = handler; },
-    removeEventListener: () => {},
-  };
-  globalThis.MessageChannel = class {
-    constructor() {
-      const port1 = { onmessage: null };
-      this.port1 = port1;
-      this.port2 = { postMessage: (data) => tasks.push(() => port1.onmessage({ data })) };
-    }
-  };
+  const page = simulatedPage(() => 0);
+  const tasks = page.tasks;
   const handed = [];
   const posted = [];
   const repeated = [];
@@ -50,16 +38,12 @@ function run(bridgeSource, trace) {
     else if (item.close !== undefined) tasks.push(() => { sourceOf(item.close).closed = true; });
     else {
       const event = { source: sourceOf(item.window), origin: `https://w${item.window}.test`, data: item.message };
-      tasks.push(() => listener(event));
+      tasks.push(() => page.listener(event));
     }
   });
-  while (tasks.length > 0) tasks.shift()();
+  page.drain();
   bridge.close();
   return { handed, posted, repeated };
 }
 
-const lines = readline.createInterface({ input: process.stdin });
-lines.on("line", (line) => {
-  const { bridge, trace } = JSON.parse(line);
-  process.stdout.write(JSON.stringify(run(bridge, trace)) + "\n");
-});
+serveLines(run);

@@ -25,7 +25,6 @@ from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import GLOBAL, RateLimiter
 from wwe_scapi.service.broker import Direction, LogEntry, Service
 from wwe_scapi.service.keptreads import KEPT_READS
-from wwe_scapi.tabs.session import REPLICA_READS
 from wwe_scapi.transports.postmessage import HOST_BRIDGE_JS, PostMessageServiceTransport
 from wwe_scapi.workspace import Workspace
 
@@ -231,10 +230,6 @@ def test_a_desktop_that_keeps_none_serves_every_read() -> None:
     for _ in range(3):
         app.request("agent.getState")
     assert desk.answered_again == 0 and len(desk.requests_logged("agent.getState")) == 3
-
-
-def test_the_kept_reads_are_reads_that_change_nothing() -> None:
-    assert KEPT_READS <= REPLICA_READS
 
 
 # -- twins: one desktop keeps answers, one keeps none; the same steps give the same messages --

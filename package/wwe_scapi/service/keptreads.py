@@ -22,29 +22,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from wwe_scapi.transports.base import AnswerKeeper
+from wwe_scapi.workspace.plainreads import PLAIN_READS
 
-# The reads whose answer depends on the workspace alone (each changes nothing: the tabs'
-# REPLICA_READS, tests/unit/test_tabs_replication.py); not the frame's visibility or tab.
-KEPT_READS: Final = frozenset(
-    {
-        "agent.get",
-        "agent.getState",
-        "agent.getStateList",
-        "configuration.getOption",
-        "configuration.getContextualOption",
-        "interaction.getByInteractionId",
-        "interaction.getInteractions",
-        "media.getMediaByName",
-        "media.getMediaList",
-        "voice.isMicrophoneMute",
-        "voice.isSpeakerMute",
-        "outbound.getCampaigns",
-        "outbound.getListOfCallResults",
-        "outbound.getCallResult",
-        "outbound.getChainedRecords",
-        "outbound.getRecordFields",
-    }
-)
+# The reads whose answer depends on the workspace alone, not on the frame's visibility or tab.
+KEPT_READS: Final = PLAIN_READS
 MAX_KEPT: Final = 1024  # answers kept at once, every window together
 
 

@@ -23,6 +23,7 @@ from wwe_scapi.tabs.actions import resolve
 from wwe_scapi.tabs.election import FrameState
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.events import DomainEvent
+from wwe_scapi.workspace.plainreads import PLAIN_READS
 from wwe_scapi.workspace.system import DESKTOP_TOPIC
 
 if TYPE_CHECKING:
@@ -56,29 +57,9 @@ LOCAL_REQUESTS: Final = frozenset(
     }
 )
 # Reads a following tab answers from its replica (the leader hands the state over before it
-# answers a command, so a tab reads its own writes): no trip to the leader. Each one is
-# checked to change nothing (tests/unit/test_tabs_replication.py). Held behind this tab's
+# answers a command, so a tab reads its own writes): no trip to the leader. Held behind this tab's
 # commands still open, so that a frame's requests keep their order.
-REPLICA_READS: Final = frozenset(
-    {
-        "agent.get",
-        "agent.getState",
-        "agent.getStateList",
-        "configuration.getOption",
-        "configuration.getContextualOption",
-        "interaction.getByInteractionId",
-        "interaction.getInteractions",
-        "media.getMediaByName",
-        "media.getMediaList",
-        "voice.isMicrophoneMute",
-        "voice.isSpeakerMute",
-        "outbound.getCampaigns",
-        "outbound.getListOfCallResults",
-        "outbound.getCallResult",
-        "outbound.getChainedRecords",
-        "outbound.getRecordFields",
-    }
-)
+REPLICA_READS: Final = PLAIN_READS
 LEDGER_SIZE: Final = 512  # answers of applied commands kept for a leader's successor
 TABS_NOTICE: Final = "tabs"  # the desktop notice: the last active tab changed
 

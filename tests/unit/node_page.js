@@ -1,0 +1,33 @@
+// A page for the desktop's host bridge under Node (the harnesses beside this file): one FIFO
+// task queue that message events and MessageChannel tasks join, a clock read from `now()`,
+// and a line loop that runs one trace per JSON line on stdin.
+"use strict";
+const readline = require("node:readline");
+
+function simulatedPage(now) {
+  const page = { tasks: [], listener: null };
+  Object.defineProperty(globalThis, "performance", { value: { now }, configurable: true, writable: true });
+  globalThis.window = {
+    addEventListener: (type, handler) => { if (type === "message") page.listener = handler; },
+    removeEventListener: () => {},
+  };
+  globalThis.MessageChannel = class {
+    constructor() {
+      const port1 = { onmessage: null };
+      this.port1 = port1;
+      this.port2 = { postMessage: (data) => page.tasks.push(() => port1.onmessage({ data })) };
+    }
+  };
+  page.drain = () => { while (page.tasks.length > 0) page.tasks.shift()(); };
+  return page;
+}
+
+function serveLines(run) {
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on("line", (line) => {
+    const { bridge, trace } = JSON.parse(line);
+    process.stdout.write(JSON.stringify(run(bridge, trace)) + "\n");
+  });
+}
+
+module.exports = { simulatedPage, serveLines };
