@@ -23,6 +23,7 @@ from wwe_scapi.protocol.constants import KEPT_PER_WINDOW
 from wwe_scapi.security.origins import OriginPolicy
 from wwe_scapi.security.policy import SecurityPolicy
 from wwe_scapi.security.ratelimit import GLOBAL, RateLimiter
+from wwe_scapi.security.userdata import KeyAllowList
 from wwe_scapi.service.broker import Direction, LogEntry, Service
 from wwe_scapi.service.keptreads import KEPT_READS
 from wwe_scapi.transports.postmessage import HOST_BRIDGE_JS, PostMessageServiceTransport
@@ -222,6 +223,31 @@ def test_a_rate_limited_read_is_counted_by_the_service_every_time() -> None:
         app.request("agent.getState")  # quarantine: no answer at all
         assert len(app.got) == count
         assert desk.answered_again == 0
+
+
+def test_a_read_outside_the_origins_filter_is_refused_every_time() -> None:
+    """The filter bites as without kept answers: another origin's kept read does not leak."""
+    crm, notes = APP_ORIGINS
+    desk = Desk(policy=SecurityPolicy(origins=OriginPolicy.parse(f"{crm} (agent.*), {notes} (voice.*)")))
+    allowed, refused = App(desk, crm), App(desk, notes)
+    allowed.request("agent.getState", frame_id=None)
+    refused.request("voice.isMicrophoneMute", frame_id=None)
+    for _ in range(2):
+        assert "data" in allowed.request("agent.getState")
+        answer = refused.request("agent.getState")
+        assert answer["errorMessage"] == f"The request agent.getState is not allowed for the origin {notes} (service-client-api.accepted-web-content-origins)."
+    assert desk.answered_again == 1  # the allowed origin's second read only
+    assert len([entry for entry in desk.log if entry.direction is Direction.REFUSED]) == 2
+
+
+def test_an_answer_given_again_is_limited_to_the_readable_user_data_keys() -> None:
+    policy = SecurityPolicy(origins=OriginPolicy(any_origin=True), readable=KeyAllowList.parse("crm.account"))
+    desk = Desk(policy=policy)
+    call = desk.workspace.scenario.ring_inbound_call(user_data={"crm.account": "A-1", "secret": "s"})
+    app = desk.app()
+    answers = [app.request("interaction.getByInteractionId", call.interaction_id) for _ in range(3)]
+    assert desk.answered_again == 2
+    assert all(answer["data"]["userData"] == {"crm.account": "A-1"} for answer in answers)
 
 
 def test_a_desktop_that_keeps_none_serves_every_read() -> None:
