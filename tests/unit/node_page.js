@@ -1,5 +1,6 @@
 // A page for the desktop's host bridge under Node (the harnesses beside this file): one FIFO
-// task queue that message events and MessageChannel tasks join, a clock read from `now()`,
+// task queue that message events, MessageChannel tasks and timers join (a timer as a task
+// behind those queued, whatever its delay: compat/fake.py's), a clock read from `now()`,
 // and a line loop that runs one trace per JSON line on stdin.
 "use strict";
 const readline = require("node:readline");
@@ -18,6 +19,7 @@ function simulatedPage(now) {
       this.port2 = { postMessage: (data) => page.tasks.push(() => port1.onmessage({ data })) };
     }
   };
+  globalThis.setTimeout = (callback) => { page.tasks.push(callback); };
   page.drain = () => { while (page.tasks.length > 0) page.tasks.shift()(); };
   return page;
 }

@@ -222,7 +222,7 @@ class _FakeHostBridge:
         self._answered += [key, token]
         if not self._telling:
             self._telling = True
-            self._window.browser.task(self._told)
+            self._window.browser.task(self._told)  # the bridge's KEPT_TELL_MS timer: a task behind those queued
         return True
 
     def _send(self, key: int, text: str, token: int = 0) -> bool:

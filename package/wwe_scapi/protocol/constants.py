@@ -20,3 +20,8 @@ FAIRNESS_SLICE_MS: Final = 8
 # The host bridge keeps at most this many answers per window (service/keptreads.py); reads
 # with other parameters than those are served by Python.
 KEPT_PER_WINDOW: Final = 32
+# The host bridge tells Python which answers it gave again at most this long after the first
+# (a timer: earlier, before anything else reaches Python). Not a MessageChannel task at once:
+# that ran Python's bookkeeping before Chromium had sent the answer to the other process
+# (benchmarks/README.md, kept answers: 20-40 µs of a round trip's mean).
+KEPT_TELL_MS: Final = 20

@@ -9,7 +9,13 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from wwe_scapi.protocol.constants import FAIRNESS_SLICE_MS, KEPT_PER_WINDOW, MAX_MESSAGE_CHARS, SERVER_USER_AGENT
+from wwe_scapi.protocol.constants import (
+    FAIRNESS_SLICE_MS,
+    KEPT_PER_WINDOW,
+    KEPT_TELL_MS,
+    MAX_MESSAGE_CHARS,
+    SERVER_USER_AGENT,
+)
 from wwe_scapi.protocol.messages import Unreadable
 
 if TYPE_CHECKING:
@@ -25,7 +31,7 @@ if TYPE_CHECKING:
 # Kept answers: a reply Python sends with a token (a plain read, answered from the workspace
 # alone) is kept for that window; the same read again from it (the same request and
 # parameters, its own frame id) is answered here, without entering Python, and `repeated`
-# tells Python which (window key, token) it answered, on a later task: before anything else
+# tells Python which (window key, token) it answered, within KEPT_TELL_MS: before anything else
 # reaches Python (a message, a reply or an event Python sends), so the protocol log keeps the
 # wire's order. Python calls forget() whenever the workspace changes.
 _HOST_BRIDGE_TEMPLATE: Final = r"""
@@ -37,14 +43,13 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
   const KEPT_PER_WINDOW = __KEPT_PER_WINDOW__;
   let answered = [];  // window key, token, ...: repeated reads Python has not been told of
   let telling = false;
-  const tell = new MessageChannel();
+  const told = () => { telling = false; settle(); };
   const settle = () => {
     if (answered.length === 0) return;
     const batch = answered.join(",");
     answered = [];
     repeated(batch);
   };
-  tell.port1.onmessage = () => { telling = false; settle(); };
   const keyOf = (source, origin) => {
     const key = keys.get(source);
     if (key !== undefined && windows.get(key)[1] === origin) return key;
@@ -83,7 +88,7 @@ _HOST_BRIDGE_TEMPLATE: Final = r"""
     answered.push(key, token);
     if (!telling) {
       telling = true;
-      tell.port2.postMessage(null);
+      setTimeout(told, __KEPT_TELL_MS__);
     }
     return true;
   };
@@ -313,6 +318,7 @@ HOST_BRIDGE_JS: Final = (
     _HOST_BRIDGE_TEMPLATE.replace("__MAX_MESSAGE_CHARS__", str(MAX_MESSAGE_CHARS))
     .replace("__SLICE_MS__", str(FAIRNESS_SLICE_MS))
     .replace("__KEPT_PER_WINDOW__", str(KEPT_PER_WINDOW))
+    .replace("__KEPT_TELL_MS__", str(KEPT_TELL_MS))
     .replace("__SERVER_USER_AGENT__", SERVER_USER_AGENT)
 )
 
