@@ -13,7 +13,7 @@ from wwe_scapi.workspace.desk import InteractionDesk
 from wwe_scapi.workspace.directory import Directory
 from wwe_scapi.workspace.events import EventHub
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
-from wwe_scapi.workspace.lifecycle import ON_RECORD, Rule, capabilities, rule_for, rules
+from wwe_scapi.workspace.lifecycle import OUTBOUND_FLOWS, ON_RECORD, Rule, capabilities, rule_for, rules
 
 FIXED = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
 RULES = rules()
@@ -98,6 +98,37 @@ def test_capabilities_are_read_off_the_rules() -> None:
     assert capabilities(idle) == ["MARK_DONE"]
     _, draft, _ = desk_with("email", InteractionState.CREATED)
     assert capabilities(draft) == ["CANCEL", "SEND", "SET_USER_DATA"]
+
+
+def _every_rule_read(interaction: Interaction) -> set[str]:
+    """capabilities' meaning, read off every rule one by one (it reads an index of them)."""
+    return {
+        rule.capability
+        for (lifecycle, _), rule in rules().items()
+        if lifecycle == interaction.lifecycle
+        and rule.capability
+        and interaction.state in rule.starts
+        and (interaction.is_consultation or not rule.consultations_only)
+    }
+
+
+def test_capabilities_are_those_of_every_rule_for_each_lifecycle_state_and_consultation() -> None:
+    lifecycles = sorted({lifecycle for lifecycle, _ in rules()})
+    checked = 0
+    for lifecycle in lifecycles:
+        for state in InteractionState:
+            for consultation in (False, True):
+                interaction = Interaction("1", "voice", state, "c", "u", None, is_consultation=consultation)
+                if lifecycle in OUTBOUND_FLOWS:
+                    interaction.flow = lifecycle
+                else:
+                    interaction.media = lifecycle
+                expected = _every_rule_read(interaction)
+                if interaction.is_live and interaction.flow not in OUTBOUND_FLOWS:
+                    expected.add("SET_USER_DATA")
+                assert set(capabilities(interaction)) == expected, (lifecycle, state, consultation)
+                checked += bool(expected)
+    assert checked > 50  # most lifecycles have capabilities in some state
 
 
 def test_the_wire_object_carries_capabilities_and_ids_from_one() -> None:

@@ -41,6 +41,9 @@ class Rule:
 
 
 _RULES: dict[tuple[str, str], Rule] = {}
+# The rules that give a capability, per lifecycle, in _RULES' order: `capabilities` runs for
+# every interaction put on the wire (each event), so it reads a few rules, not all of them.
+_CAPABLE: dict[str, tuple[tuple[str, Rule], ...]] = {}
 
 
 def _rule(
@@ -56,6 +59,7 @@ def _rule(
     bare_removal: bool = False,
     record_capabilities: tuple[str, ...] = (),
 ) -> None:
+    _CAPABLE.clear()
     for name in media:
         _RULES[(name, operation)] = Rule(
             operation,
@@ -261,19 +265,25 @@ def capabilities(interaction: Interaction) -> list[str]:
     """What the agent may do with it now, read off the rules (the reference's `capabilities`)."""
     if interaction.flow == PREVIEW_RECORD and interaction.linked_id is not None:
         return []  # called: the call interaction has the record's capabilities now
+    state, consultation = interaction.state, interaction.is_consultation
     found = [
-        rule.capability
-        for (lifecycle, _), rule in _RULES.items()
-        if lifecycle == interaction.lifecycle
-        and rule.capability
-        and interaction.state in rule.starts
-        and (interaction.is_consultation or not rule.consultations_only)
+        capability
+        for capability, rule in _capable_rules(interaction.lifecycle)
+        if state in rule.starts and (consultation or not rule.consultations_only)
     ]
     if interaction.is_live and interaction.flow not in OUTBOUND_FLOWS:
         found.append("SET_USER_DATA")  # the outbound table lists the record's own only
     if interaction.flow in OUTBOUND_FLOWS:
         return _in_table_order(found)
     return sorted(set(found))
+
+
+def _capable_rules(lifecycle: str) -> tuple[tuple[str, Rule], ...]:
+    if not _CAPABLE:
+        for (name, _), rule in _RULES.items():
+            if rule.capability:
+                _CAPABLE[name] = (*_CAPABLE.get(name, ()), (rule.capability, rule))
+    return _CAPABLE.get(lifecycle, ())
 
 
 _TABLE_ORDER = ("ACCEPT", "REJECT", "CALL", "REJECT_RECORD", "CANCEL_RECORD", "HANGUP", "HOLD", "RESUME", "MARK_DONE")
