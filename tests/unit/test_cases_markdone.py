@@ -5,6 +5,8 @@ events that only its subscribers get."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unit_support import (
     A,
@@ -18,6 +20,8 @@ from unit_support import (
     needs_message,
     rule_cases,
 )
+from wwe_scapi.clock import ManualClock
+from wwe_scapi.workspace import Workspace, WorkspaceError
 from wwe_scapi.workspace.interactions import InteractionState
 from wwe_scapi.workspace.lifecycle import OUTBOUND_FLOWS, rules
 
@@ -332,3 +336,40 @@ def test_an_open_reply_holds_back_the_inbound_email() -> None:
     bench.workspace.open_media.send("2")
     bench.call("interaction.markdone", "1")
     assert bench.call("interaction.getInteractions") == []
+
+
+# -- the flags stay true as interactions come, cases are selected and consultations join ------
+
+_FLAG_STEPS = st.lists(
+    st.tuples(st.sampled_from(["ring", "chat", "select", "consult", "answer"]), st.integers(0, 30)), max_size=25
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_FLAG_STEPS)
+def test_every_interactions_case_flags_match_the_selected_and_expanded_cases(steps: list[tuple[str, int]]) -> None:
+    """A new interaction gets its own flags only (cases.set_flags): every interaction's must
+    still be what a refresh of all of them gives."""
+    workspace = Workspace(clock=ManualClock())
+    for step, index in steps:
+        present = list(workspace.interactions)
+        chosen = present[index % len(present)] if present else None
+        try:
+            if step == "ring":
+                workspace.scenario.ring_inbound_call()
+            elif step == "chat":
+                workspace.scenario.deliver_chat()
+            elif chosen is None:
+                continue
+            elif step == "select":
+                workspace.desk.select_case_of(chosen)
+            elif step == "consult":
+                workspace.transfers.consult(chosen.interaction_id, {"type": "AGENT", "destination": "5002"})
+            else:
+                workspace.voice.answer(chosen.interaction_id)
+        except WorkspaceError:
+            continue
+        cases = workspace.desk.cases
+        for interaction in workspace.interactions:
+            assert interaction.is_case_selected == (interaction.case_id == cases.selected)
+            assert interaction.is_case_expanded == (interaction.case_id in cases.expanded)

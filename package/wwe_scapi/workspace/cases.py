@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wwe_scapi.workspace.errors import WorkspaceError
-from wwe_scapi.workspace.interactions import InteractionStore
+from wwe_scapi.workspace.interactions import Interaction, InteractionStore
 
 CaseEventSink = Callable[[dict[str, Any]], None]
 
@@ -41,8 +41,13 @@ class CaseBoard:
 
     def refresh_flags(self) -> None:
         for interaction in self._store:
-            interaction.is_case_selected = interaction.case_id == self.selected
-            interaction.is_case_expanded = interaction.case_id in self.expanded
+            self.set_flags(interaction)
+
+    def set_flags(self, interaction: Interaction) -> None:
+        """Its isCaseSelected and isCaseExpanded; a new interaction needs only its own (the
+        others' change only when a case does, and are refreshed then)."""
+        interaction.is_case_selected = interaction.case_id == self.selected
+        interaction.is_case_expanded = interaction.case_id in self.expanded
 
     def rename(self, previous: str, new: str) -> None:
         """The contact centre gave the case a new id (CASE_ID_CHANGED)."""

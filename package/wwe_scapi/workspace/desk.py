@@ -73,7 +73,7 @@ class InteractionDesk:
         )
         interaction.capabilities = capabilities(interaction)
         self.store.add(interaction)
-        self.cases.refresh_flags()
+        self.cases.set_flags(interaction)
         for event_type in events:
             self.emit(event_type, interaction)
         return interaction
