@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -167,9 +168,9 @@ class BrowserPlatform:
             result = function(*plain)
             if isinstance(result, asyncio.Future):  # a promise to JavaScript, of plain data
                 return asyncio.ensure_future(_converted(result))
-            return to_js(result, dict_converter=js.Object.fromEntries)
+            return None if result is None else json.dumps(result)  # parsed by the JavaScript wrapper
 
-        setattr(js.window, name, self.listener(call))
+        setattr(js.window, name, run_js(javascript.EXPOSED)(self.listener(call)))
 
     def open_window(self, url: str, name: str, features: str) -> Window | None:
         window: Window | None = js.window.open(url, name, features)

@@ -103,3 +103,14 @@ POST_TEXT: Final = r"""
     .catch((error) => console.warn(`wwe-scapi: cannot post to ${url}:`, error));
 }
 """
+
+# A page function Python exposes (Platform.expose): Python answers JSON text, parsed here; a
+# promise (a Python future) passes as it is. One JSON.parse costs a fraction of converting a
+# nested dict object by object (to_js), and this answer is in the task of whatever called it:
+# a scenario's ring, whose events reach the apps only once that task has ended.
+EXPOSED: Final = r"""
+(call) => (...args) => {
+  const answer = call(...args);
+  return typeof answer === "string" ? JSON.parse(answer) : answer;
+}
+"""

@@ -163,8 +163,8 @@ class Platform(Protocol):
         ...
 
     def expose(self, name: str, function: Callable[..., Any]) -> None:
-        """window[name](...) calls `function` with plain Python values; its result comes back
-        as plain JavaScript data."""
+        """window[name](...) calls `function` with plain Python values; its result (JSON data,
+        or an asyncio future of it: a promise) comes back as plain JavaScript data."""
         ...
 
     def open_window(self, url: str, name: str, features: str) -> Window | None: ...
