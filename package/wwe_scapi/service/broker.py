@@ -350,7 +350,7 @@ class Service:
             warnings = tuple(self._warnings)
             outcome.then(lambda settled: self._settled(frame, message, settled, warnings))
         else:
-            keep = kept_read and not outcome.warnings and self._may_keep(frame.origin, spec.canonical)
+            keep = kept_read and not outcome.warnings and self._may_keep(spec.canonical)
             self._settled(frame, message, outcome, (), keep)
 
     def run_handler(self, context: RequestContext, name: str, parameters: list[Any]) -> Outcome | Pending:
@@ -383,7 +383,7 @@ class Service:
                 frame, name, reference_id, data=outcome.data, warnings=warnings, parameters=parameters, keep=keep
             )
 
-    def _may_keep(self, origin: str, name: str) -> bool:
+    def _may_keep(self, name: str) -> bool:
         """Would the same read again pass the same checks: no rate limit counts it, and this
         tab serves it (alone, or the leader)."""
         return (
