@@ -382,6 +382,8 @@ class TabSession:
                 self.number, event.topic, event.data.get("eventType", ""),
             )
             return
+        if self.shared.tabs <= {self.number} and not self._batch:
+            return  # no other tab to tell (the flush would drop it): no timer in the event's task
         self._batch.append(event)
         if self._flush_timer is None:
             self._flush_timer = self.workspace.clock.call_later(0, self._flush)
