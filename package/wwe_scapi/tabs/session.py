@@ -57,8 +57,8 @@ LOCAL_REQUESTS: Final = frozenset(
     }
 )
 # Reads a following tab answers from its replica (the leader hands the state over before it
-# answers a command, so a tab reads its own writes): no trip to the leader. Held behind this tab's
-# commands still open, so that a frame's requests keep their order.
+# answers a command, so a tab reads its own writes): no trip to the leader. Held behind this
+# tab's commands still open, so that a frame's requests keep their order.
 REPLICA_READS: Final = PLAIN_READS
 LEDGER_SIZE: Final = 512  # answers of applied commands kept for a leader's successor
 TABS_NOTICE: Final = "tabs"  # the desktop notice: the last active tab changed

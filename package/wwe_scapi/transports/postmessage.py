@@ -383,7 +383,7 @@ class PostMessageServiceTransport:
 
     def __init__(self, platform: Platform, first_key: int = 1, keeps_answers: bool = True) -> None:
         """`first_key`: the key of the first window (each desktop tab has a block of its own).
-        `keeps_answers`: False, and every request is served by Python (benchmarks compare)."""
+        `keeps_answers`: False, and the bridge keeps no answer: every request reaches Python."""
         self._platform = platform
         self._source = HOST_BRIDGE_JS.replace(_FIRST_KEY_LINE, f"let lastKey = {int(first_key) - 1};")
         self._bridge: HostBridge | None = None

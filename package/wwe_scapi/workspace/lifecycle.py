@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from wwe_scapi.workspace.errors import WorkspaceError
 from wwe_scapi.workspace.interactions import Interaction, InteractionState
@@ -41,9 +42,6 @@ class Rule:
 
 
 _RULES: dict[tuple[str, str], Rule] = {}
-# The rules that give a capability, per lifecycle, in _RULES' order: `capabilities` runs for
-# every interaction put on the wire (each event), so it reads a few rules, not all of them.
-_CAPABLE: dict[str, tuple[tuple[str, Rule], ...]] = {}
 
 
 def _rule(
@@ -59,7 +57,6 @@ def _rule(
     bare_removal: bool = False,
     record_capabilities: tuple[str, ...] = (),
 ) -> None:
-    _CAPABLE.clear()
     for name in media:
         _RULES[(name, operation)] = Rule(
             operation,
@@ -243,6 +240,18 @@ _rule(_ALL, "case id change", _ANY_LIVE, None, ["CASE_OR_BUNDLE_ID_CHANGED"])
 _rule([VOICE, *sorted(OUTBOUND_FLOWS)], "error", _ANY_LIVE, None, ["ERROR"])
 _rule(OPEN_MEDIA, "error", [InteractionState.INVITED, InteractionState.ACCEPTED, InteractionState.CREATED, InteractionState.PULLED], InteractionState.ERROR, ["ERROR"])
 
+# The rules that give a capability, per lifecycle, in _RULES' order: `capabilities` runs for
+# every interaction put on the wire (each event), so it reads a few rules, not all of them.
+def _capable_by_lifecycle() -> dict[str, list[tuple[str, Rule]]]:
+    capable: dict[str, list[tuple[str, Rule]]] = {}
+    for (lifecycle, _), rule in _RULES.items():
+        if rule.capability:
+            capable.setdefault(lifecycle, []).append((rule.capability, rule))
+    return capable
+
+
+_CAPABLE: Final = _capable_by_lifecycle()
+
 
 def rule_for(interaction: Interaction, operation: str) -> Rule:
     """The rule, or a WorkspaceError naming the interaction's state and what the operation needs."""
@@ -268,7 +277,7 @@ def capabilities(interaction: Interaction) -> list[str]:
     state, consultation = interaction.state, interaction.is_consultation
     found = [
         capability
-        for capability, rule in _capable_rules(interaction.lifecycle)
+        for capability, rule in _CAPABLE.get(interaction.lifecycle, ())
         if state in rule.starts and (consultation or not rule.consultations_only)
     ]
     if interaction.is_live and interaction.flow not in OUTBOUND_FLOWS:
@@ -276,14 +285,6 @@ def capabilities(interaction: Interaction) -> list[str]:
     if interaction.flow in OUTBOUND_FLOWS:
         return _in_table_order(found)
     return sorted(set(found))
-
-
-def _capable_rules(lifecycle: str) -> tuple[tuple[str, Rule], ...]:
-    if not _CAPABLE:
-        for (name, _), rule in _RULES.items():
-            if rule.capability:
-                _CAPABLE[name] = (*_CAPABLE.get(name, ()), (rule.capability, rule))
-    return _CAPABLE.get(lifecycle, ())
 
 
 _TABLE_ORDER = ("ACCEPT", "REJECT", "CALL", "REJECT_RECORD", "CANCEL_RECORD", "HANGUP", "HOLD", "RESUME", "MARK_DONE")
