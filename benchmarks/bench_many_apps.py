@@ -25,7 +25,8 @@ tabs). Per desktop:
   performance.timeOrigin + performance.now() in their own processes: comparable to about
   ±0.1 ms (the floor's clock check measures the agreement). p50/p99 over all deliveries; p99
   as a ratio to the floor's median round trip (target ≤ 4×). To say where the time goes, the
-  desktop's transport is watched (WATCH_POSTS: when it posted the event to each app) and the
+  desktop's transport is watched (WATCH_POSTS: when it handed the event for each app to its
+  bridge, which posts at the end of the task) and the
   floor's page measures when a cross-process postMessage arrives if the posting task goes on.
   The next ring waits until every app has both ADDED and RINGING, then `--gap` seconds, so each
   event meets a desktop at rest (its protocol log is drawn 250 ms after a burst). Each ring
@@ -220,8 +221,14 @@ RING_DELAY_MS = 20
 WATCH_POSTS = """() => {
   const transport = window.wweDesktop.transport;
   const post = transport._post;
+  const postAll = transport._post_all;
   window.benchSent = [];
   transport._post = (key, text) => { window.benchSent.push([performance.timeOrigin + performance.now(), key, text]); return post(key, text); };
+  transport._post_all = (keys, text) => {
+    const at = performance.timeOrigin + performance.now();
+    for (const key of keys.split(",")) window.benchSent.push([at, Number(key), text]);
+    return postAll(keys, text);
+  };
 }"""
 READ_POSTS = """() => window.benchSent.map(([at, key, text]) => {
   const message = JSON.parse(text);

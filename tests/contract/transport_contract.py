@@ -49,6 +49,10 @@ class Harness(Protocol):
 
     def send(self, key: int, message: dict[str, Any]) -> bool: ...
 
+    def send_all(self, keys: list[int], message: dict[str, Any]) -> list[int]:
+        """The service side's Broadcaster.send_all, then message["n"] changed in its hands."""
+        ...
+
     def renew(self, key: int) -> int | None: ...
 
     def send_then_change(self, key: int, message: dict[str, Any], field: str, value: Any) -> bool: ...
@@ -190,12 +194,39 @@ def check_a_renewed_window_is_reached_and_heard_under_its_new_key_only(harness: 
     assert harness.renew(9_999) is None
 
 
+def check_one_message_sent_to_several_windows_reaches_each_in_order_as_its_own_copy(harness: Harness) -> None:
+    first, second, third = harness.open_window(0), harness.open_window(1), harness.open_window(0)
+    for n, window in enumerate((first, second, third)):
+        harness.post(window, {"window": n})
+    keys = {message["window"]: key for key, _, message in harness.service_got(3)}
+    harness.send(keys[0], served(n="before"))
+    assert harness.send_all([keys[0], keys[1]], served(n="all", echo=RICH)) == []
+    harness.send(keys[1], served(n="after"))
+    assert harness.window_got(first, 2) == [served(n="before"), served(n="all", echo=RICH)]
+    assert harness.window_got(second, 2) == [served(n="all", echo=RICH), served(n="after")]
+    harness.send(keys[2], served(n="last"))
+    assert harness.window_got(third, 1) == [served(n="last")]  # it was not among the keys
+
+
+def check_one_message_sent_to_several_windows_reports_those_gone(harness: Harness) -> None:
+    window, other, closing = harness.open_window(0), harness.open_window(1), harness.open_window(1)
+    for n, each in enumerate((window, other, closing)):
+        harness.post(each, {"window": n})
+    keys = {message["window"]: key for key, _, message in harness.service_got(3)}
+    harness.close_window(closing)
+    assert harness.send_all([9_999, keys[0], keys[2], keys[1]], served(n="all")) == [9_999, keys[2]]
+    assert harness.window_got(window, 1) == [served(n="all")]
+    assert harness.window_got(other, 1) == [served(n="all")]
+    assert harness.send(keys[2], served(n="late")) is False
+
+
 def check_a_closed_service_side_hears_and_reaches_nothing(harness: Harness) -> None:
     window = harness.open_window(0)
     harness.post(window, {"n": 1})
     [(key, _, _)] = harness.service_got(1)
     harness.close_service()
     assert harness.send(key, served(after="close")) is False
+    assert harness.send_all([key], served(after="close")) == [key]
     harness.post(window, {"n": 2})
     harness.drain()
     assert len(harness.service_got(1)) == 1
@@ -212,5 +243,7 @@ CHECKS: list[Callable[[Harness], None]] = [
     check_a_key_never_seen_is_reported_gone,
     check_a_window_that_navigates_to_another_origin_is_another_window,
     check_a_renewed_window_is_reached_and_heard_under_its_new_key_only,
+    check_one_message_sent_to_several_windows_reaches_each_in_order_as_its_own_copy,
+    check_one_message_sent_to_several_windows_reports_those_gone,
     check_a_closed_service_side_hears_and_reaches_nothing,
 ]

@@ -113,6 +113,10 @@ class ChromiumHarness:
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return bool(self._python(self.page, "result = transport.send(given[0], given[1])", [key, message]))
 
+    def send_all(self, keys: list[int], message: dict[str, Any]) -> list[int]:
+        code = 'result = transport.send_all(given[0], given[1])\ngiven[1]["n"] = "changed"'
+        return [int(key) for key in self._python(self.page, code, [keys, message])]
+
     def renew(self, key: int) -> int | None:
         renewed = self._python(self.page, "result = transport.renew(given)", key)
         return None if renewed is None else int(renewed)

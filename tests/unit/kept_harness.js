@@ -2,8 +2,9 @@
 // FIFO task queue (message events, MessageChannel tasks, forget() calls) and a scripted Python
 // side that answers each message it is handed, with the token the message asks for.
 // Reads one JSON line per trace on stdin: {"bridge": source, "trace": [{window, message} |
-// {forget: true} | {close: window}]}; writes one JSON line per trace: {"handed": [[key, seq],
-// ...], "posted": [[window, message], ...], "repeated": [batch, ...]}.
+// {forget: true} | {close: window} | {fanout: [window, ...], seq}]}; writes one JSON line per
+// trace: {"handed": [[key, seq], ...], "posted": [[window, message], ...], "repeated": [batch,
+// ...], "gone": [what sendAll answered, ...]}. Window w has key w + 1.
 "use strict";
 const { simulatedPage, serveLines } = require("./node_page.js");
 
@@ -13,6 +14,7 @@ function run(bridgeSource, trace) {
   const handed = [];
   const posted = [];
   const repeated = [];
+  const gone = [];
   let bridge;
   const receive = (key, origin, text) => {
     const message = JSON.parse(text);
@@ -36,6 +38,10 @@ function run(bridgeSource, trace) {
   trace.forEach((item) => {
     if (item.forget) tasks.push(() => bridge.forget());
     else if (item.close !== undefined) tasks.push(() => { sourceOf(item.close).closed = true; });
+    else if (item.fanout !== undefined) {
+      const text = JSON.stringify({ event: "agent", data: item.seq, userAgent: "WWE Server", protocolVersion: 2 });
+      tasks.push(() => gone.push(bridge.sendAll(item.fanout.map((w) => String(w + 1)).join(","), text)));
+    }
     else {
       const event = { source: sourceOf(item.window), origin: `https://w${item.window}.test`, data: item.message };
       tasks.push(() => page.listener(event));
@@ -43,7 +49,7 @@ function run(bridgeSource, trace) {
   });
   page.drain();
   bridge.close();
-  return { handed, posted, repeated };
+  return { handed, posted, repeated, gone };
 }
 
 serveLines(run);

@@ -1,12 +1,13 @@
 // A page for the desktop's host bridge under Node (the harnesses beside this file): one FIFO
 // task queue that message events, MessageChannel tasks and timers join (a timer as a task
-// behind those queued, whatever its delay: compat/fake.py's), a clock read from `now()`,
-// and a line loop that runs one trace per JSON line on stdin.
+// behind those queued, whatever its delay: compat/fake.py's), microtasks run at the end of
+// each task, a clock read from `now()`, and a line loop that runs one trace per JSON line on
+// stdin.
 "use strict";
 const readline = require("node:readline");
 
 function simulatedPage(now) {
-  const page = { tasks: [], listener: null };
+  const page = { tasks: [], microtasks: [], listener: null };
   Object.defineProperty(globalThis, "performance", { value: { now }, configurable: true, writable: true });
   globalThis.window = {
     addEventListener: (type, handler) => { if (type === "message") page.listener = handler; },
@@ -20,7 +21,15 @@ function simulatedPage(now) {
     }
   };
   globalThis.setTimeout = (callback) => { page.tasks.push(callback); };
-  page.drain = () => { while (page.tasks.length > 0) page.tasks.shift()(); };
+  globalThis.queueMicrotask = (callback) => { page.microtasks.push(callback); };
+  const endOfTask = () => { while (page.microtasks.length > 0) page.microtasks.shift()(); };
+  page.drain = () => {
+    endOfTask();
+    while (page.tasks.length > 0) {
+      page.tasks.shift()();
+      endOfTask();
+    }
+  };
   return page;
 }
 

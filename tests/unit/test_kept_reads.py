@@ -375,6 +375,7 @@ def _bridge_run(trace: Trace) -> dict[str, Any]:
     handed: list[list[Any]] = []
     posted: list[list[Any]] = []
     repeated: list[str] = []
+    gone: list[str] = []
     windows: dict[int, FakeWindow] = {}
 
     def receive(key: int, origin: str, text: str | None = None, *unreadable: Any) -> None:
@@ -404,11 +405,15 @@ def _bridge_run(trace: Trace) -> dict[str, Any]:
             browser.task(bridge.forget)
         elif "close" in item:
             browser.task(lambda w=window(item["close"]): setattr(w, "closed", True))
+        elif "fanout" in item:
+            keys = ",".join(str(w + 1) for w in item["fanout"])
+            text = json.dumps({"event": "agent", "data": item["seq"], "userAgent": "WWE Server", "protocolVersion": 2})
+            browser.task(lambda keys=keys, text=text: gone.append(bridge.send_all(keys, text)))
         else:
             page.postMessage(item["message"], "*", window(item["window"]))
     browser.deliver()
     bridge.close()
-    return {"handed": handed, "posted": posted, "repeated": repeated}
+    return {"handed": handed, "posted": posted, "repeated": repeated, "gone": gone}
 
 
 @pytest.fixture(scope="module")
@@ -451,6 +456,7 @@ _item = st.one_of(
     st.tuples(st.integers(0, 2), _reads),
     st.just("forget"),
     st.tuples(st.just("close"), st.integers(0, 2)),
+    st.tuples(st.just("fanout"), st.lists(st.integers(0, 3), min_size=1, max_size=4)),  # window 3: never seen
 )
 
 
@@ -462,6 +468,8 @@ def _trace(items: list[Any]) -> Trace:
             trace.append({"forget": True})
         elif item[0] == "close":
             trace.append({"close": item[1]})
+        elif item[0] == "fanout":
+            trace.append({"fanout": item[1]})
         else:
             window, message = item
             message = dict(message)
@@ -473,6 +481,8 @@ def _trace(items: list[Any]) -> Trace:
     for seq, item in enumerate(trace):
         if "message" in item:
             item["message"]["seq"] = seq
+        elif "fanout" in item:
+            item["seq"] = seq
     return trace
 
 
@@ -511,3 +521,18 @@ def _node_with(source: str, trace: Trace) -> dict[str, Any]:
     ).stdout
     result: dict[str, Any] = json.loads(output)
     return result
+
+
+def test_the_bridges_fan_one_event_out_and_report_the_windows_gone(
+    node_bridge: Callable[[Trace], dict[str, Any]],
+) -> None:
+    read = {"request": "agent.getState", "frameId": 2, "keep": True}
+    trace = _trace([("fanout", [0, 1, 3]), (1, read), ("close", 1), ("fanout", [1, 0]), (1, read)])
+    run = node_bridge(trace)
+    assert run["gone"] == ["4", "2"]  # window 3 was never seen, window 1 closed
+    events = [(window, message["data"]) for window, message in run["posted"] if "event" in message]
+    assert events == [(0, 3), (1, 3), (0, 6)]
+    assert _in_order(run) == _in_order(_bridge_run(trace))
+    broken = HOST_BRIDGE_JS.replace("post(entry[0], message, entry[1]);\n          continue;", "continue;")
+    assert broken != HOST_BRIDGE_JS
+    assert _in_order(_node_with(broken, trace)) != _in_order(run)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from unit_support import A, B, C, Recorder, request
+from wwe_scapi.clock import ManualClock
+from wwe_scapi.security import OriginPolicy
 from wwe_scapi.service import Service
+from wwe_scapi.workspace import Workspace
 
 
 def subscribe(service: Service, key: int, origin: str, data: object, reference: str = "s") -> None:
@@ -83,3 +86,36 @@ def test_broadcast_with_any_json_message_and_to_nobody(service: Service, outbox:
     assert outbox.last(1)["data"] == 0
     service.receive(1, A, request("messenger.broadcastMessage", "", "x"))
     assert outbox.last(1)["errorMessage"] == "messenger.broadcastMessage needs a non-empty channel name."
+
+
+class BroadcastRecorder(Recorder):
+    """A Recorder that is also a Broadcaster (transports/base.py): one call per fan-out, and
+    the windows of `gone` reported gone."""
+
+    def __init__(self, gone: set[int]) -> None:
+        super().__init__()
+        self.gone = gone
+        self.calls: list[list[int]] = []
+
+    def send_all(self, keys: list[int], message: dict) -> list[int]:
+        self.calls.append(list(keys))
+        for key in keys:
+            if key not in self.gone:
+                self.sent.append((key, message))
+        return [key for key in keys if key in self.gone]
+
+
+def test_an_event_goes_to_all_its_frames_in_one_call_where_the_transport_can() -> None:
+    outbox = BroadcastRecorder(gone={3})
+    service = Service(Workspace(clock=ManualClock()), OriginPolicy.parse(f"{A},{B},{C},null"), outbox)
+    for key, origin in ((1, A), (2, B), (3, C), (4, "null")):
+        subscribe(service, key, origin, ["agent"], str(key))
+    logged: list[str] = []
+    service.log.add(lambda entry: logged.append(entry.result))
+    assert service.publish("agent", {"eventType": "PING"}) == 2
+    assert outbox.calls == [[1, 2, 3]]  # the origin 'null' is never sent to, but logged
+    assert [e["data"] for e in events(outbox, 1)] == [{"eventType": "PING"}] == [e["data"] for e in events(outbox, 2)]
+    assert "no reply to the origin 'null'" in logged
+    assert 3 not in service.frames  # its window is gone
+    assert service.publish("agent", {"eventType": "PING"}) == 2 and outbox.calls[-1] == [1, 2]
+    assert service.publish("agent", {"eventType": "ONE"}, to_frame=2) == 1 and outbox.calls[-1] == [1, 2]  # one frame: send()

@@ -82,6 +82,11 @@ class MemoryHarness:
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return self.hub.service_side.send(key, message)
 
+    def send_all(self, keys: list[int], message: dict[str, Any]) -> list[int]:
+        gone = self.hub.service_side.send_all(keys, message)
+        message["n"] = "changed"
+        return gone
+
     def renew(self, key: int) -> int | None:
         return self.hub.service_side.renew(key)
 
@@ -161,6 +166,11 @@ class FakeBrowserHarness:
 
     def send(self, key: int, message: dict[str, Any]) -> bool:
         return self.service_side.send(key, message)
+
+    def send_all(self, keys: list[int], message: dict[str, Any]) -> list[int]:
+        gone = self.service_side.send_all(keys, message)
+        message["n"] = "changed"
+        return gone
 
     def renew(self, key: int) -> int | None:
         return self.service_side.renew(key)

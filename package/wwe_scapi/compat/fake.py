@@ -152,6 +152,7 @@ class _FakeHostBridge:
         )
         window.addMessageListener(self._listener)
         self.send: Callable[[int, str, int], bool] = self._send
+        self.send_all: Callable[[str, str], str] = self._send_all
 
     def _key_of(self, source: FakeWindow, origin: str) -> int:
         key = self._keys.get(id(source))
@@ -244,6 +245,23 @@ class _FakeHostBridge:
             if len(table) < KEPT_PER_WINDOW:
                 table[read] = (message, token)
         return True
+
+    def _send_all(self, keys_text: str, text: str) -> str:
+        self._settle()
+        message = json.loads(text)
+        gone: list[str] = []
+        for part in keys_text.split(","):
+            key = int(part)
+            entry = self._windows.get(key)
+            if entry is not None and not entry[0].closed:
+                entry[0].postMessage(message, entry[1], self._window)
+                continue
+            if entry is not None:
+                del self._windows[key]
+                self._keys.pop(id(entry[0]), None)
+                self.kept.pop(key, None)
+            gone.append(part)
+        return ",".join(gone)
 
     def forget(self) -> None:
         self._settle()

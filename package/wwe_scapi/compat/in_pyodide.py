@@ -33,6 +33,7 @@ class _HostBridge:
         self._bridge = bridge
         self._proxies = proxies
         self.send: Callable[[int, str, int], bool] = bridge.send  # called as it is: the hot path
+        self.send_all: Callable[[str, str], str] = bridge.sendAll
 
     def forget(self) -> None:
         self._bridge.forget()

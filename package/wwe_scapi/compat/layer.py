@@ -65,6 +65,7 @@ class HostBridge(Protocol):
     each window's own origin."""
 
     send: Callable[[int, str, int], bool]  # (key, JSON text, token to keep it by or 0) -> False when gone
+    send_all: Callable[[str, str], str]  # ("1,2,3", JSON text) -> the keys of the windows gone, "" when none
 
     def forget(self) -> None:
         """Drop every kept answer, after telling Python of those given again."""

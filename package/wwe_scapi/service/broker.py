@@ -42,7 +42,7 @@ from wwe_scapi.service.pending import Outcome, Pending
 from wwe_scapi.service.handlers import ALL_HANDLERS
 from wwe_scapi.service.keptreads import KEPT_READS, KeptAnswers
 from wwe_scapi.service.surface import FrameSurface, MemorySurface
-from wwe_scapi.transports.base import AnswerKeeper
+from wwe_scapi.transports.base import AnswerKeeper, Broadcaster
 from wwe_scapi.workspace import DomainEvent, Workspace, WorkspaceError
 from wwe_scapi.workspace.leniency import refuse, warning_text
 
@@ -168,6 +168,8 @@ class Service:
         self.log = log or ProtocolLog(self.workspace.clock)
         simulated = isinstance(self.centre, SimulatedCentre) and self.centre.workspace is self.workspace
         # Plain reads answered again by the transport (keptreads.py): the simulated centre's only.
+        # An event fanned out in one call (the message's JSON made once) when the transport can.
+        self._send_all = transport.send_all if isinstance(transport, Broadcaster) else None
         self._kept: KeptAnswers | None = None
         if simulated and isinstance(transport, AnswerKeeper) and transport.keeps_answers:
             self._kept = KeptAnswers(transport)
@@ -467,7 +469,7 @@ class Service:
         if not frames:
             return 0
         message = messages.event_message(topic, data)
-        delivered = sum(1 for frame in frames if self._send(frame, message))
+        delivered = self._fan_out(frames, message)
         if self.log.active:
             event_type = data.get("eventType", "") if isinstance(data, dict) else ""
             self.log.write(
@@ -543,6 +545,20 @@ class Service:
         self.log.write(Direction.REFUSED, origin, frame_id, name or "-", reason, False)
         if origin != NULL_ORIGIN and self._transport is not None:
             self._transport.send(frame_id, messages.failure_response(name, reference_id, reason))
+
+    def _fan_out(self, frames: list[Frame], message: Message) -> int:
+        """How many of `frames` got `message`: in one call where the transport can (frames of
+        the origin 'null' still go one by one, for their log entry)."""
+        if self._send_all is None or len(frames) < 2:
+            return sum(1 for frame in frames if self._send(frame, message))
+        keys = [frame.id for frame in frames if frame.origin != NULL_ORIGIN]
+        for frame in frames:
+            if frame.origin == NULL_ORIGIN:
+                self._send(frame, message)  # never sent: logged as such
+        gone = self._send_all(keys, message) if keys else []
+        for key in gone:
+            self.frames.pop(key, None)  # its window is gone
+        return len(keys) - len(gone)
 
     def _send(self, frame: Frame, message: Message, token: int = 0) -> bool:
         """`token`: the transport may keep it as the answer to the read being served."""

@@ -10,6 +10,7 @@ from wwe_scapi.lazy import lazy_exports
 
 _EXPORTS = dict.fromkeys(
     (
+        "Broadcaster",
         "ClientReceiver",
         "ClientTransport",
         "Message",
@@ -26,6 +27,7 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:
     # `name as name`: re-exported, for type checkers (the names are lazy at run time)
     from wwe_scapi.transports.base import (
+        Broadcaster as Broadcaster,
         ClientReceiver as ClientReceiver,
         ClientTransport as ClientTransport,
         Message as Message,

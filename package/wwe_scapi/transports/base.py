@@ -42,6 +42,17 @@ class ServiceTransport(Protocol):
         ...
 
 
+@runtime_checkable
+class Broadcaster(Protocol):
+    """A service transport that posts one message to several windows in one call (an event
+    fanned out): the message is turned into JSON once, not once per window. Optional: the
+    service sends to each window in turn through a transport without it."""
+
+    def send_all(self, keys: list[int], message: Message) -> list[int]:
+        """As send() to each of `keys` in that order; answers the keys whose window is gone."""
+        ...
+
+
 # The (window key, token) pairs of the kept answers a transport gave again, in the order given.
 Repeated = Callable[[list[tuple[int, int]]], None]
 
@@ -99,6 +110,7 @@ class WindowPlaces(Protocol):
 
 __all__ = [
     "AnswerKeeper",
+    "Broadcaster",
     "ClientReceiver",
     "ClientTransport",
     "Message",

@@ -118,6 +118,10 @@ class MemoryServiceTransport:
     def send(self, key: int, message: Message) -> bool:
         return self._receiver is not None and self._network._to_window(key, message)
 
+    def send_all(self, keys: list[int], message: Message) -> list[int]:
+        """transports/base.py's Broadcaster (each window's own copy, as send() gives)."""
+        return [key for key in keys if not self.send(key, message)]
+
     def renew(self, key: int) -> int | None:
         return self._network._renew(key)
 
